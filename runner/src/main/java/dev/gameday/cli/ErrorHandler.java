@@ -1,0 +1,29 @@
+package dev.gameday.cli;
+
+import picocli.CommandLine;
+
+/**
+ * Turns an exception escaping a command into one line on stderr and exit code 4 (3 for
+ * {@link UserInputException}); the stack trace only with {@code --verbose}.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
+        boolean verbose = parsed.hasMatchedOption("--verbose")
+                || (parsed.subcommand() != null && hasVerbose(parsed));
+        cli.getErr().println("gameday: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+        if (verbose) {
+            ex.printStackTrace(cli.getErr());
+        }
+        return ex instanceof UserInputException ? ExitCode.INVALID_INPUT.code() : ExitCode.RUNTIME_ERROR.code();
+    }
+
+    private static boolean hasVerbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

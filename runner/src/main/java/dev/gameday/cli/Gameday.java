@@ -1,0 +1,59 @@
+package dev.gameday.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code gameday} command. Every subcommand returns an {@link ExitCode}; bad input never shows a
+ * stack trace unless {@code --verbose} is given.
+ */
+@Command(
+        name = "gameday",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Chaos and game-day experiment runner: pre-mortem, run, report, replay.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        },
+        footer = {
+            "",
+            "Exit codes: 0 hypothesis held / success, 1 hypothesis refuted, 2 aborted,",
+            "            3 invalid input or configuration, 4 runtime error (target or proxy unusable).",
+        })
+public final class Gameday implements Runnable {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces and debug output.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
+    public static int execute(String... args) {
+        CommandLine cli = commandLine();
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Gameday());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            ex.getCommandLine().getErr().println("gameday: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for more information.");
+            return ExitCode.INVALID_INPUT.code();
+        });
+        return cli;
+    }
+}

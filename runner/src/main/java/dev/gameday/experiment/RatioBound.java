@@ -1,0 +1,4 @@
+package dev.gameday.experiment;
+
+/** {@code successRatio: ">= 99%"} is {@code RatioBound(GE, 0.99)}. */
+public record RatioBound(Comparison op, double ratio) {}
