@@ -1,0 +1,7 @@
+package dev.gameday.report;
+
+/**
+ * One live pre-flight result gathered by {@code gameday premortem --check}: what was checked, whether it
+ * is fine to start, and what was measured or went wrong.
+ */
+public record PreflightCheck(String name, boolean ok, String detail) {}
