@@ -41,7 +41,7 @@ class PremortemReportTest {
         assertThat(html.select("figure svg rect")).isNotEmpty();
         // before 3 s + slow-inventory 6 s + settle 1 s + recovery bound 5 s + after 3 s.
         assertThat(html.text()).contains("Total duration: 18 s at most (method 7 s;")
-                .contains("it would use 0.3 min of a 43.2 min monthly budget, 0.7%")
+                .contains("it would use 18 s of a 43.2 min monthly budget, 0.7%")
                 .contains("Stop when product-page success ratio stays below 50% for 2 s (storefront-collapsing).")
                 .contains("Alice can stop the experiment at any moment");
         assertThat(html.select("h3").eachText()).contains("The team's risks", "Derived from latency faults");

@@ -44,7 +44,7 @@ class RunReportTest {
         assertThat(row(table, "success ratio", "before")).containsSequence("100%", "30", "PASS");
         assertThat(row(table, "p95", "during slow-inventory")).containsSequence("434 ms", "60", "PASS");
         assertThat(row(table, "p95", "recovery")).contains("INFO");
-        assertThat(html.select("p").eachText()).anyMatch(t -> t.startsWith("Error budget: this run used 0 min of a "
+        assertThat(html.select("p").eachText()).anyMatch(t -> t.startsWith("Error budget: this run used 0 ms of a "
                 + "43.2 min monthly budget, 0%"));
         assertThat(html.text()).doesNotContain("Tabletop notes").doesNotContain("Partial journal");
 
@@ -61,7 +61,7 @@ class RunReportTest {
         Document html = Jsoup.parse(dir.resolve("report.html").toFile());
         assertThat(html.selectFirst(".banner.bad .banner-title").text()).isEqualTo("Hypothesis refuted");
         assertThat(html.selectFirst(".banner-text").text()).contains("product-page p95 rose to 1.2 s")
-                .contains("2 of 6 tolerance checks failed");
+                .contains("Evidence: 2 of 6 tolerance checks failed");
         Element table = expectedVsObserved(html);
         assertThat(row(table, "success ratio", "during slow-inventory")).containsSequence("90%", "60", "FAIL");
         assertThat(row(table, "p95", "during slow-inventory")).containsSequence("2 s", "60", "FAIL");
@@ -71,7 +71,7 @@ class RunReportTest {
         assertThat(html.select("td").eachText()).contains("2.5 s", "product-page p95");
         assertThat(html.text()).contains("The steady state recovered 1.5 s after the last fault was removed (bound: 5 s, met).");
         // 6 of 140 samples failed over the 14.25 s run: 0.61 s of a 43.2 min budget.
-        assertThat(html.text()).contains("0.01 min of a 43.2 min monthly budget, < 0.1%");
+        assertThat(html.text()).contains("611 ms of a 43.2 min monthly budget, < 0.1%");
 
         JunitCounts junit = junit(dir.resolve("junit.xml"));
         assertThat(junit).isEqualTo(new JunitCounts(9, 2, 0, 2));

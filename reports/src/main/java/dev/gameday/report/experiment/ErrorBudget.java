@@ -28,16 +28,16 @@ public record ErrorBudget(double objective, long windowMs) {
         return budget <= 0 ? Double.POSITIVE_INFINITY : costMs / budget;
     }
 
-    /** "43.2 min monthly budget (99.9% over 30 d)". */
-    public String describeBudget() {
-        return Units.minutes(budgetMs()) + " " + period() + " budget (" + Units.percent(objective) + " over "
-                + Units.duration(windowMs) + ")";
+    /** "SLO 99.9% over 30 d". */
+    public String describeSlo() {
+        return "SLO " + Units.percent(objective) + " over " + Units.duration(windowMs);
     }
 
     /** "2.1 min of a 43.2 min monthly budget, 4.9%". */
     public String describeCost(double costMs) {
         double fraction = fractionOf(costMs);
-        return Units.minutes(costMs) + " of a " + Units.minutes(budgetMs()) + " " + period() + " budget, "
+        String cost = costMs < 60_000 ? Units.duration(Math.round(costMs)) : Units.minutes(costMs);
+        return cost + " of a " + Units.minutes(budgetMs()) + " " + period() + " budget, "
                 + (Double.isInfinite(fraction) ? "the whole budget (objective 100%)" : percentOfBudget(fraction));
     }
 

@@ -225,7 +225,7 @@ public final class PremortemReport {
         doc.add(new Block.Paragraph(List.of(new Inline.Strong("Worst case error budget: "), text(budget == null
                 ? "the experiment sets no slo, so the run cannot be priced in error budget. Add slo: {objective, window}."
                 : "if the steady state failed for the whole run (" + Units.duration(totalMs()) + "), it would use "
-                        + budget.describeCost(totalMs()) + " (budget: " + budget.describeBudget() + ")."))));
+                        + budget.describeCost(totalMs()) + " (" + budget.describeSlo() + ")."))));
     }
 
     private void risks(Document doc) {
@@ -269,7 +269,7 @@ public final class PremortemReport {
         doc.heading(2, "Rollback plan");
         List<String> rollback = new ArrayList<>();
         rollback.add("Gameday removes every toxic it added and re-enables disabled proxies at the end of the run, on "
-                + "an abort, on Ctrl-C or SIGTERM; after a crash, `gameday recover` (or the next run) removes what is left.");
+                + "an abort, on Ctrl-C or SIGTERM; after a crash, gameday recover (or the next run) removes what is left.");
         Long within = experiment.recoveryWithinMs();
         rollback.add(within == null ? "No recovery bound is set: recovery is observed, not judged."
                 : "After the faults are removed, the steady state must hold again within " + Units.duration(within) + ".");

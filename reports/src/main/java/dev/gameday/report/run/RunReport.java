@@ -67,9 +67,10 @@ final class RunReport {
         long judged = run.results().stream().filter(r -> r.status() == Status.PASS || r.status() == Status.FAIL).count();
         String evidence = failed.isEmpty()
                 ? judged + " of " + judged + " tolerance checks passed"
-                : failed.size() + " of " + judged + " tolerance checks failed, first " + describe(failed.get(0));
+                : failed.size() + " of " + judged + " tolerance checks failed; first: " + describe(failed.get(0));
         if (run.verdictSummary() != null) {
-            return run.verdictSummary() + " (" + evidence + ".)";
+            String summary = run.verdictSummary().strip();
+            return summary + (summary.matches(".*[.!?]$") ? "" : ".") + " Evidence: " + evidence + ".";
         }
         return switch (run.verdict()) {
             case "held" -> "The steady state held: " + evidence + ".";
@@ -85,7 +86,7 @@ final class RunReport {
 
     private static String describe(ToleranceResult r) {
         return r.spec().probe() + " " + r.spec().label() + " " + r.spec().format(r.observed()) + " "
-                + r.segment().label() + " (expected " + r.spec().expected() + ")";
+                + r.segment().label() + ", expected " + r.spec().expected();
     }
 
     private String lastPhase() {
@@ -211,8 +212,8 @@ final class RunReport {
                 ? Units.minutes(costMs) + " of unavailability (" + Units.percent(failedRatio) + " of samples failed over "
                         + Units.duration(run.durationMs()) + "); the experiment sets no slo to price it against."
                 : "this run used " + budget.describeCost(costMs) + " (" + Units.percent(failedRatio)
-                        + " of samples failed over " + Units.duration(run.durationMs()) + "; budget "
-                        + budget.describeBudget() + ").";
+                        + " of samples failed over " + Units.duration(run.durationMs()) + "; "
+                        + budget.describeSlo() + ").";
         doc.add(new Block.Paragraph(List.of(new Inline.Strong("Error budget: "), text(cost))));
     }
 

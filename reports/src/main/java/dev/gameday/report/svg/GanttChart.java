@@ -34,7 +34,7 @@ public final class GanttChart {
 
     public String render() {
         long span = Math.max(1, rows.stream().mapToLong(r -> r.startMs() + r.durationMs()).max().orElse(1));
-        int height = TOP + rows.size() * ROW + 34;
+        int height = TOP + rows.size() * ROW + 44;
         double plotW = WIDTH - LABEL - RIGHT;
         Svg svg = new Svg(WIDTH, height, title);
         svg.raw("<defs><pattern id=\"pause\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "

@@ -111,18 +111,23 @@ public final class TimeChart {
             svg.text(x, bottom + 16, Units.axis(t),
                     "font-size=\"11\" fill=\"#59636e\" text-anchor=\"middle\"");
         }
+        double lastLabel = Double.NEGATIVE_INFINITY;
         for (Marker m : markers) {
             double x = x(m.atMs(), plotW);
             String color = m.alarm() ? "#cf222e" : "#8c959f";
             svg.line(x, top, x, bottom, "stroke=\"" + color + "\" stroke-width=\"" + (m.alarm() ? 2 : 1)
                     + "\" stroke-dasharray=\"" + (m.alarm() ? "6 3" : "3 3") + "\"");
-            svg.text(x + 3, bottom - 6, m.label(), "font-size=\"10.5\" fill=\"" + color + "\""
-                    + (m.alarm() ? " font-weight=\"700\"" : ""));
+            // Labels of markers close together would overprint; the line alone still shows the moment.
+            if (m.alarm() || x - lastLabel > 6.5 * m.label().length() + 8) {
+                svg.text(x + 3, bottom - 6, m.label(), "font-size=\"10.5\" fill=\"" + color + "\""
+                        + (m.alarm() ? " font-weight=\"700\"" : ""));
+                lastLabel = x;
+            }
         }
         for (Threshold th : panel.thresholds()) {
             double y = y(th.value(), min, max, top);
             svg.line(LEFT, y, LEFT + plotW, y, "stroke=\"#cf222e\" stroke-width=\"1.5\" stroke-dasharray=\"8 4\"");
-            svg.text(LEFT + plotW - 4, y - 5, th.label(),
+            svg.text(LEFT + plotW - 4, y - top < 16 ? y + 14 : y - 5, th.label(),
                     "font-size=\"11\" fill=\"#cf222e\" text-anchor=\"end\" font-weight=\"600\"");
         }
         for (Line line : panel.lines()) {
