@@ -129,6 +129,44 @@ class RunReportTest {
         assertThat(notes.text()).contains("+0:03.1").contains("Check the cache hit ratio <first>.");
     }
 
+    @Test
+    void abortedRunMarksTheAbortOnTheChartsAndInTheFindings() throws Exception {
+        long t0 = StorefrontRun.T0;
+        try (JournalFixture j = new JournalFixture(dir.resolve("journal.jsonl"))) {
+            j.runStarted(t0, JournalFixture.storefront(TITLE));
+            j.phase(t0 + 100, "before");
+            for (int i = 0; i < 10; i++) {
+                j.sample(t0 + 100 + i * 100L, StorefrontRun.PROBE, true, 15);
+            }
+            j.phase(t0 + 1100, "method");
+            j.step(t0 + 1100, "step.started", "slow-inventory", "fault");
+            j.faultInjected(t0 + 1100, "slow-inventory", "inventory", 400);
+            for (int i = 0; i < 30; i++) {
+                j.sample(t0 + 1100 + i * 100L, StorefrontRun.PROBE, false, 2000);
+            }
+            j.write(j.event("abort", t0 + 4100).put("condition", "storefront-collapsing").put("probe", "product-page")
+                    .put("observed", 0.0).put("expected", "successRatio < 50% for 2 s")
+                    .put("message", "product-page success ratio 0% for 2 s"));
+            j.faultRemoved(t0 + 4150, "slow-inventory", "inventory", "abort");
+            j.step(t0 + 4150, "step.ended", "slow-inventory", null);
+            j.phase(t0 + 4200, "rollback");
+            j.write(j.event("rollback", t0 + 4300).put("name", "flush-cache").put("ok", false).put("error", "HTTP 500"));
+            j.write(j.event("run.ended", t0 + 4400).put("exitCode", 2).put("verdict", "aborted"));
+        }
+        Reports.writeRunReports(dir, dir);
+        Document html = Jsoup.parse(dir.resolve("report.html").toFile());
+        assertThat(html.selectFirst(".banner.bad .banner-title").text()).isEqualTo("Run aborted");
+        assertThat(html.selectFirst(".banner-text").text()).startsWith(
+                "The run was stopped by an abort condition (storefront-collapsing: product-page success ratio 0% for 2 s)");
+        assertThat(html.select("figure svg text").eachText()).contains("abort: storefront-collapsing", "slow-inventory");
+        assertThat(html.select("li").eachText()).contains(
+                "abort condition storefront-collapsing tripped at +0:04.1: product-page success ratio 0% for 2 s",
+                "rollback failed: flush-cache: HTTP 500");
+        assertThat(row(expectedVsObserved(html), "success ratio", "during slow-inventory")).contains("0%", "30", "FAIL");
+        assertThat(html.text()).contains("The run ended before the recovery phase");
+        assertThat(junit(dir.resolve("junit.xml"))).isEqualTo(new JunitCounts(11, 3, 1, 5));
+    }
+
     private static Element expectedVsObserved(Document html) {
         return html.selectFirst("section#expected-vs-observed table");
     }
