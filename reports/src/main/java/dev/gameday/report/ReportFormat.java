@@ -14,10 +14,6 @@ public enum ReportFormat {
         this.fileName = fileName;
     }
 
-    public String key() {
-        return key;
-    }
-
     public String fileName() {
         return fileName;
     }

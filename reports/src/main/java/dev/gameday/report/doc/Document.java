@@ -1,7 +1,6 @@
 package dev.gameday.report.doc;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,10 +36,6 @@ public final class Document {
 
     public Document heading(int level, String text) {
         return add(new Block.Heading(level, text));
-    }
-
-    public Document paragraph(Inline... content) {
-        return add(new Block.Paragraph(Arrays.asList(content)));
     }
 
     public Document paragraph(String text) {
