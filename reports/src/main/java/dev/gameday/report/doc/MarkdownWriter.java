@@ -78,7 +78,9 @@ public final class MarkdownWriter {
             if (piece instanceof Inline.Text t) {
                 out.append(escape(t.text()));
             } else if (piece instanceof Inline.Strong s) {
-                out.append("**").append(escape(s.text())).append("**");
+                // Emphasis may not end in a space in CommonMark: keep the space outside the stars.
+                String text = s.text().stripTrailing();
+                out.append("**").append(escape(text)).append("**").append(s.text().substring(text.length()));
             } else if (piece instanceof Inline.Code c) {
                 out.append(code(c.text()));
             } else if (piece instanceof Inline.Badge b) {
