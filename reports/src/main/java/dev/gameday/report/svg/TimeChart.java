@@ -119,8 +119,9 @@ public final class TimeChart {
                     + "\" stroke-dasharray=\"" + (m.alarm() ? "6 3" : "3 3") + "\"");
             // Labels of markers close together would overprint; the line alone still shows the moment.
             if (m.alarm() || x - lastLabel > 6.5 * m.label().length() + 8) {
-                svg.text(x + 3, bottom - 6, m.label(), "font-size=\"10.5\" fill=\"" + color + "\""
-                        + (m.alarm() ? " font-weight=\"700\"" : ""));
+                boolean fits = x + 6.5 * m.label().length() < LEFT + plotW;
+                svg.text(fits ? x + 3 : x - 3, bottom - 6, m.label(), "font-size=\"10.5\" fill=\"" + color + "\""
+                        + (m.alarm() ? " font-weight=\"700\"" : "") + (fits ? "" : " text-anchor=\"end\""));
                 lastLabel = x;
             }
         }
