@@ -21,6 +21,8 @@ public final class Fields {
     private final Problems problems;
     /** Allowed keys that a misspelt key was taken for: not also reported as missing. */
     private final Set<String> misspelt = new java.util.HashSet<>();
+    /** True when the node was not a mapping at all: that is the one problem to report. */
+    private boolean notMapping;
 
     private Fields(Node.MapNode map, String path, Problems problems) {
         this.map = map;
@@ -32,7 +34,9 @@ public final class Fields {
     public static Fields of(Node node, String path, Collection<String> allowed, Problems problems) {
         if (!(node instanceof Node.MapNode map)) {
             problems.add(node, path + ": expected a mapping, found " + node.kind());
-            return new Fields(new Node.MapNode(node.line(), node.column(), Map.of()), path, problems);
+            Fields empty = new Fields(new Node.MapNode(node.line(), node.column(), Map.of()), path, problems);
+            empty.notMapping = true;
+            return empty;
         }
         Fields fields = new Fields(map, path, problems);
         for (Node.Entry e : map.entries().values()) {
@@ -83,7 +87,7 @@ public final class Fields {
     }
 
     public void missing(String key, String what) {
-        if (misspelt.contains(key)) {
+        if (notMapping || misspelt.contains(key)) {
             return;
         }
         problems.add(map, path(key) + " is required" + (what.isEmpty() ? "" : ": " + what));
@@ -199,15 +203,19 @@ public final class Fields {
 
     /** A list of single values; a lone value is accepted as a list of one. */
     public List<String> strings(String key) {
-        Node n = node(key);
-        if (n instanceof Scalar s) {
-            return List.of(s.text());
+        return values(key).stream().map(Scalar::text).toList();
+    }
+
+    /** Like {@link #strings}, keeping where each value is. */
+    public List<Scalar> values(String key) {
+        if (node(key) instanceof Scalar s) {
+            return List.of(s);
         }
-        List<String> out = new ArrayList<>();
+        List<Scalar> out = new ArrayList<>();
         List<Node> items = list(key);
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof Scalar s && !s.isNull()) {
-                out.add(s.text());
+                out.add(s);
             } else {
                 problems.add(items.get(i), path(key) + "[" + i + "]: expected a single value, found " + items.get(i).kind());
             }
@@ -216,7 +224,7 @@ public final class Fields {
     }
 
     /** The fields of the mapping under {@code key}, or null when absent. */
-    public Fields fields(String key, Set<String> allowed) {
+    public Fields fields(String key, Collection<String> allowed) {
         Node n = node(key);
         return n == null ? null : of(n, path(key), allowed, problems);
     }
