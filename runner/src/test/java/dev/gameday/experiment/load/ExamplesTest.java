@@ -66,4 +66,14 @@ class ExamplesTest {
             assertThat(schema.validate(tree)).as(name).isNotEmpty();
         }
     }
+
+    @Test
+    void theDocumentedExampleIsValid(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        String doc = Files.readString(TestFiles.examplesDir().resolveSibling("docs/experiment-format.md"));
+        int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+        Path file = Files.writeString(dir.resolve("documented.yaml"), doc.substring(start, doc.indexOf("```", start)));
+        LoadedExperiment loaded = ExperimentLoader.load(file, Map.of(), TestFiles.envFor(file));
+        assertThat(loaded.experiment().method()).hasSize(3);
+        assertThat(schema.validate(YAML.readTree(file.toFile()))).isEmpty();
+    }
 }

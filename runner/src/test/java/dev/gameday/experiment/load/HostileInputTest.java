@@ -123,4 +123,17 @@ class HostileInputTest {
         assertThatThrownBy(() -> ExperimentLoader.load(f, Map.of(), Map.of()))
                 .hasMessageContaining("proxies[1].name: 'api' is already used by proxies[0]");
     }
+
+    @Test
+    void thousandsOfProblemsAreCutShort() throws IOException {
+        StringBuilder yaml = new StringBuilder(ValidationRulesTest.BASE);
+        for (int i = 0; i < 2_000; i++) {
+            yaml.append("unknown").append(i).append(": x\n");
+        }
+        Path f = write("many.yaml", yaml.toString());
+        InvalidExperimentException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidExperimentException.class,
+                () -> ExperimentLoader.load(f, Map.of(), Map.of()));
+        assertThat(e.problems()).hasSize(101);
+        assertThat(e.problems().get(100).message()).isEqualTo("... and 1900 more problems from here on; fix these first");
+    }
 }

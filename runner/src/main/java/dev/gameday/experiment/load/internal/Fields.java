@@ -41,7 +41,7 @@ public final class Fields {
         Fields fields = new Fields(map, path, problems);
         for (Node.Entry e : map.entries().values()) {
             if (!allowed.contains(e.key())) {
-                String closest = Suggestions.closest(e.key(), allowed);
+                String closest = problems.overwhelmed() ? null : Suggestions.closest(e.key(), allowed);
                 if (closest != null) {
                     fields.misspelt.add(closest);
                 }
