@@ -29,7 +29,10 @@ public final class ExperimentJson {
 
     private ExperimentJson() {}
 
-    /** A mapper that writes the model records in the normalised form; share it, do not reconfigure it. */
+    /**
+     * A mapper that writes the model records in the normalised form, map entries sorted by key (the
+     * model's maps have no order) so the output is stable; share it, do not reconfigure it.
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }

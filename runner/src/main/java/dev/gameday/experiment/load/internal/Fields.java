@@ -132,16 +132,7 @@ public final class Fields {
     }
 
     public Duration duration(String key, Duration dflt) {
-        String s = string(key);
-        if (s == null) {
-            return has(key) ? null : dflt;
-        }
-        try {
-            return Durations.parse(s);
-        } catch (IllegalArgumentException e) {
-            problem(key, e.getMessage());
-            return null;
-        }
+        return parsed(key, dflt, Durations::parse);
     }
 
     /** A duration above zero; {@code dflt} when absent, null (reported) when missing and {@code dflt} is null. */
@@ -159,31 +150,39 @@ public final class Fields {
     }
 
     public Double number(String key, Double dflt) {
-        String s = string(key);
-        if (s == null) {
-            return has(key) ? null : dflt;
-        }
-        try {
-            double d = Double.parseDouble(s.strip());
-            if (Double.isFinite(d)) {
-                return d;
+        return parsed(key, dflt, text -> {
+            try {
+                double d = Double.parseDouble(text.strip());
+                if (Double.isFinite(d)) {
+                    return d;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
             }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        problem(key, "'" + s + "' is not a number");
-        return null;
+            throw new IllegalArgumentException("'" + text + "' is not a number");
+        });
     }
 
     public Long integer(String key, Long dflt) {
+        return parsed(key, dflt, text -> {
+            try {
+                return Long.parseLong(text.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a whole number");
+            }
+        });
+    }
+
+    /** The value under {@code key} read by {@code parse}, whose {@link IllegalArgumentException} is the problem. */
+    private <T> T parsed(String key, T dflt, java.util.function.Function<String, T> parse) {
         String s = string(key);
         if (s == null) {
             return has(key) ? null : dflt;
         }
         try {
-            return Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            problem(key, "'" + s + "' is not a whole number");
+            return parse.apply(s);
+        } catch (IllegalArgumentException e) {
+            problem(key, e.getMessage());
             return null;
         }
     }
