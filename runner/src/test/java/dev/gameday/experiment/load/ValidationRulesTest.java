@@ -180,6 +180,8 @@ class ValidationRulesTest {
                         "4:14: unknown variable ${var.prot}: define it under vars: or pass --var prot=VALUE (did you mean 'port'?)"),
                 rule("unknown kind of variable", "hypothesis: h", "hypothesis: ${HOME}",
                         "2:13: unknown variable ${HOME}: write ${env:NAME}"),
+                rule("bare variable name", "hypothesis: h", "hypothesis: ${prot}\nvars: {port: 1}",
+                        "2:13: unknown variable ${prot}: write ${env:NAME}, ${env:NAME:-default}, ${var.NAME} or ${secret:NAME} (did you mean ${var.port}?)"),
                 rule("unset environment variable", "hypothesis: h", "hypothesis: ${env:GAMEDAY_TEST_UNSET}",
                         "2:13: environment variable GAMEDAY_TEST_UNSET is not set"),
                 rule("unset secret", "hypothesis: h", "hypothesis: ${secret:GAMEDAY_TEST_UNSET}",

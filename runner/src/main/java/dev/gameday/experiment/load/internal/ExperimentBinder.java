@@ -155,7 +155,7 @@ public final class ExperimentBinder {
     private Probe probe(Node node, String path) {
         String type = TargetBinder.peekType(node);
         Set<String> keys = new LinkedHashSet<>(PROBE_KEYS);
-        keys.addAll(TargetBinder.keys(TargetBinder.TYPES.contains(type) ? type : null));
+        keys.addAll(TargetBinder.keys(type));
         Fields f = Fields.of(node, path, keys, problems);
         String name = f.requiredString("name", "a unique name for the probe");
         ProbeTarget target = target(f, TargetBinder.TYPES);
@@ -258,7 +258,7 @@ public final class ExperimentBinder {
         List<String> types = List.of("http", "command");
         String type = TargetBinder.peekType(node);
         Set<String> keys = new LinkedHashSet<>(ROLLBACK_KEYS);
-        keys.addAll(TargetBinder.keys(types.contains(type) ? type : null));
+        keys.addAll(TargetBinder.keys(type != null && types.contains(type) ? type : null));
         Fields f = Fields.of(node, path, keys, problems);
         String name = f.requiredString("name", "a unique name for the action");
         ProbeTarget action = target(f, types);

@@ -135,7 +135,7 @@ public final class YamlTreeReader {
         long weight = 1;
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
             JsonLocation keyAt = parser.currentTokenLocation();
-            String key = parser.currentName();
+            String key = parser.currentName() == null ? "~" : parser.currentName();
             Built value = node(parser.nextToken(), depth + 1);
             weight = addWeight(weight, value);
             Node.Entry previous = entries.get(key);
