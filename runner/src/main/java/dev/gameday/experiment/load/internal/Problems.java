@@ -23,7 +23,9 @@ public final class Problems {
     }
 
     public void add(int line, int column, String message) {
-        problems.add(new Problem(file, Math.max(1, line), Math.max(1, column), message));
+        // one problem per line, whatever the file put in the values quoted by the message
+        String oneLine = message.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+        problems.add(new Problem(file, Math.max(1, line), Math.max(1, column), oneLine));
     }
 
     public void add(Node at, String message) {
