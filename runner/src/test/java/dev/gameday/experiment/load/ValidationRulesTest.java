@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One case per validation rule: a small valid experiment is changed in one place, and the loader must
  * report exactly one problem, at the right line and column, saying the right thing.
  */
-class ValidationRulesTest {
+public class ValidationRulesTest {
     /** Valid as it is; the line numbers below refer to it. */
-    static final String BASE = """
+    public static final String BASE = """
             title: t
             hypothesis: h
             proxies:
