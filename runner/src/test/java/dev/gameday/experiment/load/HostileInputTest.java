@@ -71,6 +71,16 @@ class HostileInputTest {
     }
 
     @Test
+    void unsupportedYaml() throws IOException {
+        assertThat(onlyProblem(write("bin.yaml", "title: !!binary aGVsbG8=\n")))
+                .endsWith(":1:8: binary values (!!binary) are not supported: write text");
+        assertThat(onlyProblem(write("key.yaml", "? [a, b]\n: c\n")))
+                .endsWith(":1:4: not valid YAML: a key must be a single value, not a list or a mapping");
+        assertThat(onlyProblem(write("alias.yaml", "title: &t hello\nhypothesis: *t\n")))
+                .endsWith(":2:13: alias *t refers to no anchored mapping or list (anchors on single values are not supported)");
+    }
+
+    @Test
     void severalDocuments() throws IOException {
         assertThat(onlyProblem(write("m.yaml", "title: a\n---\ntitle: b\n")))
                 .contains(":3:1: the file holds more than one YAML document");

@@ -104,6 +104,7 @@ public final class YamlTreeReader {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(line, column, Scalar.Type.NUMBER);
             case VALUE_TRUE, VALUE_FALSE -> scalar(line, column, Scalar.Type.BOOLEAN);
             case VALUE_NULL -> scalar(line, column, Scalar.Type.NULL);
+            case VALUE_EMBEDDED_OBJECT -> throw new Refused(line, column, "binary values (!!binary) are not supported: write text");
             default -> throw new Refused(line, column, "unexpected YAML token " + token);
         };
         if (anchor != null) {
@@ -222,7 +223,10 @@ public final class YamlTreeReader {
                 && m.getProblem() != null) {
             return m.getProblem();
         }
-        return e.getOriginalMessage();
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith("Expected a field name")
+                ? "a key must be a single value, not a list or a mapping"
+                : message;
     }
 
     private static YAMLFactory factory() {
