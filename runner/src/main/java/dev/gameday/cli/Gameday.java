@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
             ReportCommand.class,
+            PremortemCommand.class,
         },
         footer = {
             "",
