@@ -126,6 +126,19 @@ class PremortemCommandTest {
     }
 
     @Test
+    void aRemoteToxiproxyMustAnswer() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Path file = experiment(server.actualPort());
+        Files.writeString(file, Files.readString(file).replace("toxiproxy: embedded",
+                "toxiproxy: http://127.0.0.1:" + closed));
+        assertThat(run("premortem", file.toString(), "--check", "--out", dir.resolve("remote").toString())).isEqualTo(4);
+        assertThat(out.toString()).contains("FAIL  Toxiproxy reachable at http://127.0.0.1:" + closed + ": GET /version failed");
+    }
+
+    @Test
     void anInvalidFileIsBadInputWithItsLocation() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "version: 1\ntitle: x\nmethod: nope\n");
         assertThat(run("premortem", file.toString(), "--out", dir.resolve("x").toString())).isEqualTo(3);
