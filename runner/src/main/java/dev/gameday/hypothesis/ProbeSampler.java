@@ -21,10 +21,12 @@ import org.HdrHistogram.Histogram;
  * {@link Sample} stamped with the slot time, delivered to the sink on this sampler's Vert.x context
  * (the caller's, or a new one) in completion order.
  *
- * <p>At most {@link #inFlightCap()} attempts run at once, {@code max(4, ceil(timeout / interval) + 1)}:
- * attempts are cut at the timeout, so the cap is only reached when attempts outlive it (a saturated
- * worker pool for command probes, a misbehaving plug-in). A slot that finds the cap reached is not sent
- * and counts as a failed sample with error {@code in-flight cap reached} and latency = the timeout.
+ * <p>At most {@link #inFlightCap()} attempts run at once, {@code max(4, ceil(2 × timeout / interval) + 1)}.
+ * A sample is cut at the timeout, but its action may take a little longer to let go (the built-in ones
+ * give up 100 ms after it), hence twice the timeout. So the cap is only reached when attempts really
+ * outlive their timeout (a saturated worker pool for command probes, a wedged plug-in). A slot that
+ * finds the cap reached is not sent and counts as a failed sample with error {@code in-flight cap
+ * reached} and latency = the timeout.
  */
 public final class ProbeSampler {
     private static final String CAP_REACHED = "in-flight cap reached";
@@ -62,7 +64,7 @@ public final class ProbeSampler {
         this.attempts = new TimedAttempt(vertx, probe.name(), action, probe.timeout(), redactor);
         this.intervalNanos = probe.interval().toNanos();
         this.cap = (int) Math.max(4, Math.min(10_000,
-                -Math.floorDiv(-probe.timeout().toNanos(), intervalNanos) + 1));
+                -Math.floorDiv(-2 * probe.timeout().toNanos(), intervalNanos) + 1));
     }
 
     /** One sample, now, outside any schedule (pre-flight and {@code premortem --check}). */
