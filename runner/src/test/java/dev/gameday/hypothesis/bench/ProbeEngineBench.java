@@ -29,61 +29,137 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Sustained HTTP probes per second against a local Vert.x target, and the schedule's jitter (actual send
- * − scheduled slot). Not a test: run it with
+ * Sustained HTTP probes per second against a local Vert.x target (in the same JVM, sharing the CPUs),
+ * and the schedule's jitter (actual send − scheduled slot). Each configuration runs in a fresh Vert.x
+ * instance: a warm-up, then a measured period. Not a test: run it with
  * {@code mvn -q -B -pl runner -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.gameday.hypothesis.bench.ProbeEngineBench [-Dexec.args="seconds"]}.
+ * -Dexec.mainClass=dev.gameday.hypothesis.bench.ProbeEngineBench [-Dexec.args="measuredSeconds"]}.
  */
 public final class ProbeEngineBench {
     /** Samplers are spread over this many contexts (event loops), as verticles would spread them. */
     private static final int GROUPS = 2;
-    private static final LongAdder CONNECTIONS = new LongAdder();
+    private static final int WARM_UP_SECONDS = 5;
 
-    private record Config(String name, int probes, int intervalMs) {}
-
-    private record Result(Config config, double seconds, long samples, long ok, Histogram jitterMicros,
-                          Histogram latencyMicros, double cpuMicrosPerSample) {
-        double perSecond() {
-            return samples / seconds;
+    private record Config(int probes, int intervalMs) {
+        int requestedPerSecond() {
+            return probes * 1000 / intervalMs;
         }
     }
 
+    private record Result(Config config, double seconds, long samples, long ok, Histogram jitterMicros,
+                          Histogram latencyMicros, double cpuMicrosPerSample, long connections,
+                          double loadBefore, double loadAfter) {}
+
     public static void main(String[] args) throws IOException {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        run(new Config(300, 50), 10); // JIT warm-up for the whole JVM, not reported
+        List<Result> results = new ArrayList<>();
+        for (Config config : List.of(new Config(100, 50), new Config(300, 50), new Config(500, 50))) {
+            results.add(run(config, seconds));
+        }
+        System.out.printf("%nCPUs: %d, measured %d s per configuration after %d s of warm-up%n",
+                Runtime.getRuntime().availableProcessors(), seconds, WARM_UP_SECONDS);
+        System.out.println("| probes × interval | requested/s | samples/s | ok samples/s | ok | jitter p50 | jitter p99 "
+                + "| jitter max | latency p50 | latency p99 | CPU µs/sample | connections | load avg before → after |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (Result r : results) {
+            System.out.printf("| %d × %d ms | %d | %.0f | %.0f | %.2f%% | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.0f | %d | %.1f → %.1f |%n",
+                    r.config.probes, r.config.intervalMs, r.config.requestedPerSecond(), r.samples / r.seconds,
+                    r.ok / r.seconds, 100.0 * r.ok / Math.max(1, r.samples),
+                    r.jitterMicros.getValueAtPercentile(50) / 1000.0, r.jitterMicros.getValueAtPercentile(99) / 1000.0,
+                    r.jitterMicros.getMaxValue() / 1000.0,
+                    r.latencyMicros.getValueAtPercentile(50) / 1000.0, r.latencyMicros.getValueAtPercentile(99) / 1000.0,
+                    r.cpuMicrosPerSample, r.connections, r.loadBefore, r.loadAfter);
+        }
+    }
+
+    private static Result run(Config config, int seconds) throws IOException {
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Vertx vertx = Vertx.vertx();
         try {
-            int port = startTarget(vertx);
-            String url = "http://127.0.0.1:" + port + "/health";
-            // The JIT needs real traffic before anything is measured, and more of it on a busy machine.
-            run(vertx, url, new Config("warm-up", 300, 50), 15);
-            List<Result> results = new ArrayList<>();
-            for (Config config : List.of(
-                    new Config("goal config", 100, 50),
-                    new Config("saturating", 300, 50),
-                    new Config("saturating", 500, 50))) {
-                results.add(run(vertx, url, config, seconds));
-            }
-            System.out.printf("%nCPUs: %d, load average at the end: %.2f%n", Runtime.getRuntime().availableProcessors(),
+            LongAdder connections = new LongAdder();
+            String url = "http://127.0.0.1:" + startTarget(vertx, connections) + "/health";
+            Probe probe = new Probe("bench", Duration.ofMillis(config.intervalMs), Duration.ofSeconds(1),
+                    Set.of(CheckPhase.CONTINUOUSLY),
+                    new HttpTarget("GET", url, Map.of(), null, List.of(200), null, null, null),
+                    new Tolerance(Duration.ofSeconds(2), new RatioBound(Comparison.GE, 0.99), List.of()));
+            Measured measured = new Measured();
+            List<ProbeSampler> samplers = startSamplers(vertx, probe, config, measured);
+
+            sleep(WARM_UP_SECONDS * 1000L);
+            Histogram jitterAtStart = jitter(samplers);
+            long cpuAtStart = cpuNanos();
+            long connectionsAtStart = connections.sum();
+            long measureFrom = System.currentTimeMillis();
+            long measureTo = measureFrom + seconds * 1000L;
+            measured.window(measureFrom, measureTo);
+            sleep(seconds * 1000L);
+            Histogram jitter = jitter(samplers);
+            long cpu = cpuNanos() - cpuAtStart;
+            Future.all(samplers.stream().map(ProbeSampler::stop).toList()).await();
+
+            jitter.subtract(jitterAtStart);
+            Result result = new Result(config, seconds, measured.samples.sum(), measured.ok.sum(), jitter,
+                    measured.latencyMicros, cpu / 1e3 / Math.max(1, measured.samples.sum()),
+                    connections.sum() - connectionsAtStart, loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            System.out.println("| config | requested/s | sustained samples/s | ok | jitter p50 | jitter p99 | jitter max | latency p50 | latency p99 | CPU µs/sample |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-            for (Result r : results) {
-                System.out.printf("| %s: %d probes × %d ms, %.0f s | %d | %.0f | %.2f%% | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.0f |%n",
-                        r.config.name, r.config.probes, r.config.intervalMs, r.seconds,
-                        r.config.probes * 1000 / r.config.intervalMs, r.perSecond(), 100.0 * r.ok / r.samples,
-                        r.jitterMicros.getValueAtPercentile(50) / 1000.0,
-                        r.jitterMicros.getValueAtPercentile(99) / 1000.0,
-                        r.jitterMicros.getMaxValue() / 1000.0,
-                        r.latencyMicros.getValueAtPercentile(50) / 1000.0,
-                        r.latencyMicros.getValueAtPercentile(99) / 1000.0, r.cpuMicrosPerSample);
-            }
+            System.out.printf("%d probes × %d ms: %.0f samples/s, %.1f%% ok, jitter p99 %.2f ms, %.0f CPU µs/sample%n",
+                    config.probes, config.intervalMs, result.samples / result.seconds,
+                    100.0 * result.ok / Math.max(1, result.samples), jitter.getValueAtPercentile(99) / 1000.0,
+                    result.cpuMicrosPerSample);
+            return result;
         } finally {
             vertx.close().await();
         }
     }
 
+    /** What the sinks saw of the samples whose slot lies in the measured period. */
+    private static final class Measured {
+        final LongAdder samples = new LongAdder();
+        final LongAdder ok = new LongAdder();
+        final Histogram latencyMicros = new ConcurrentHistogram(3);
+        private volatile long from = Long.MAX_VALUE;
+        private volatile long to = Long.MAX_VALUE;
+
+        void window(long from, long to) {
+            this.to = to;
+            this.from = from;
+        }
+
+        void accept(Sample s) {
+            if (s.scheduledAt() >= from && s.scheduledAt() < to) {
+                samples.increment();
+                if (s.ok()) {
+                    ok.increment();
+                }
+                latencyMicros.recordValue(Math.round(s.latencyMs() * 1000));
+            }
+        }
+    }
+
+    private static List<ProbeSampler> startSamplers(Vertx vertx, Probe probe, Config config, Measured measured) {
+        List<ProbeSampler> samplers = new CopyOnWriteArrayList<>();
+        for (int g = 0; g < GROUPS; g++) {
+            int count = config.probes / GROUPS + (g < config.probes % GROUPS ? 1 : 0);
+            vertx.deployVerticle(new AbstractVerticle() {
+                @Override
+                public void start() {
+                    for (int i = 0; i < count; i++) {
+                        samplers.add(new ProbeSampler(vertx, probe, Redactor.NONE, measured::accept));
+                    }
+                }
+            }).await();
+        }
+        // Probes of a real population are not phase-aligned: spread the starts over one interval.
+        for (int i = 0; i < samplers.size(); i++) {
+            ProbeSampler sampler = samplers.get(i);
+            vertx.setTimer(1 + (long) i * config.intervalMs / samplers.size(), t -> sampler.start());
+        }
+        return samplers;
+    }
+
     /** The target: two server verticles sharing one port, answering a tiny body at once. */
-    private static int startTarget(Vertx vertx) throws IOException {
+    private static int startTarget(Vertx vertx, LongAdder connections) throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
@@ -92,7 +168,7 @@ public final class ProbeEngineBench {
             @Override
             public Future<?> start() {
                 return vertx.createHttpServer()
-                        .connectionHandler(connection -> CONNECTIONS.increment())
+                        .connectionHandler(connection -> connections.increment())
                         .requestHandler(req -> req.response().end("ok"))
                         .listen(port, "127.0.0.1");
             }
@@ -100,56 +176,13 @@ public final class ProbeEngineBench {
         return port;
     }
 
-    private static Result run(Vertx vertx, String url, Config config, int seconds) {
-        Probe probe = new Probe("bench", Duration.ofMillis(config.intervalMs), Duration.ofSeconds(1),
-                Set.of(CheckPhase.CONTINUOUSLY),
-                new HttpTarget("GET", url, Map.of(), null, List.of(200), null, null, null),
-                new Tolerance(Duration.ofSeconds(2), new RatioBound(Comparison.GE, 0.99), List.of()));
-        LongAdder samples = new LongAdder();
-        LongAdder ok = new LongAdder();
-        Histogram latency = new ConcurrentHistogram(3);
-        List<ProbeSampler> samplers = new CopyOnWriteArrayList<>();
-        List<String> deployments = new ArrayList<>();
-        for (int g = 0; g < GROUPS; g++) {
-            int count = config.probes / GROUPS + (g < config.probes % GROUPS ? 1 : 0);
-            deployments.add(vertx.deployVerticle(new AbstractVerticle() {
-                @Override
-                public void start() {
-                    for (int i = 0; i < count; i++) {
-                        samplers.add(new ProbeSampler(vertx, probe, Redactor.NONE, (Sample s) -> {
-                            samples.increment();
-                            if (s.ok()) {
-                                ok.increment();
-                            }
-                            latency.recordValue(Math.round(s.latencyMs() * 1000));
-                        }));
-                    }
-                }
-            }).await());
-        }
-        long started = System.nanoTime();
-        long cpuStarted = cpuNanos();
-        // Probes of a real population are not phase-aligned: spread the starts over one interval.
-        for (int i = 0; i < samplers.size(); i++) {
-            ProbeSampler sampler = samplers.get(i);
-            vertx.setTimer(1 + (long) i * config.intervalMs / samplers.size(), t -> sampler.start());
-        }
-        sleep(seconds * 1000L);
-        Future.all(samplers.stream().map(ProbeSampler::stop).toList()).await();
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        double cpuMicrosPerSample = (cpuNanos() - cpuStarted) / 1e3 / Math.max(1, samples.sum());
-        Histogram jitter = new Histogram(3);
-        samplers.forEach(s -> jitter.add(s.sendJitterMicros()));
-        deployments.forEach(id -> vertx.undeploy(id).await());
-        Result result = new Result(config, elapsed, samples.sum(), ok.sum(), jitter, latency,
-                cpuMicrosPerSample);
-        System.out.printf("%s: %d probes × %d ms → %.0f samples/s (%.1f%% ok), jitter p99 %.2f ms, %.0f CPU µs/sample, %d target connections so far%n",
-                config.name, config.probes, config.intervalMs, result.perSecond(), 100.0 * ok.sum() / samples.sum(),
-                jitter.getValueAtPercentile(99) / 1000.0, cpuMicrosPerSample, CONNECTIONS.sum());
-        return result;
+    private static Histogram jitter(List<ProbeSampler> samplers) {
+        Histogram all = new Histogram(3);
+        samplers.forEach(s -> all.add(s.sendJitterMicros()));
+        return all;
     }
 
-    /** CPU time of this whole process (probe engine and target): its cost per sample survives a busy machine. */
+    /** CPU time of this whole process (engine and target): its cost per sample survives a busy machine. */
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
