@@ -64,13 +64,15 @@ public final class HttpProbe implements ProbeType {
     }
 
     private static void checkUrl(String url) {
+        URI uri;
         try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new IllegalArgumentException("url must be an absolute http(s) URL with a host");
-            }
-        } catch (URISyntaxException | NullPointerException e) {
+            uri = url == null ? null : new URI(url);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            // The URL is not echoed: it may hold a secret.
             throw new IllegalArgumentException("url must be an absolute http(s) URL with a host");
         }
     }
