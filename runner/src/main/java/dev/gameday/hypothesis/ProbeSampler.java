@@ -13,7 +13,8 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.IntCountsHistogram;
 
 /**
  * Fixed-rate sampler for one probe. Slot k is due at start + k × interval, whatever the latency: a slow
@@ -30,6 +31,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class ProbeSampler {
     private static final String CAP_REACHED = "in-flight cap reached";
+    private static final long MAX_LAG_MICROS = TimeUnit.HOURS.toMicros(1);
 
     private final Vertx vertx;
     private final Context context;
@@ -41,7 +43,8 @@ public final class ProbeSampler {
     private final int cap;
     private final Promise<Void> stopped = Promise.promise();
     private final AtomicLong dropped = new AtomicLong();
-    private final Histogram sendLagMicros = new Histogram(3);
+    /** Int counts and 2 significant digits keep it ~13 KB: a run may hold hundreds of samplers. */
+    private final IntCountsHistogram sendLagMicros = new IntCountsHistogram(MAX_LAG_MICROS, 2);
 
     // Touched on the context only.
     private long startNanos;
@@ -114,9 +117,9 @@ public final class ProbeSampler {
 
     /**
      * How late (or early) each send was against its slot, in microseconds: the schedule's jitter, for
-     * benchmarks and diagnostics. A copy; safe to call from any thread.
+     * benchmarks and diagnostics (within 1%). A copy; safe to call from any thread.
      */
-    public Histogram sendJitterMicros() {
+    public AbstractHistogram sendJitterMicros() {
         synchronized (sendLagMicros) {
             return sendLagMicros.copy();
         }
@@ -151,7 +154,7 @@ public final class ProbeSampler {
             sink.accept(attempts.failed(scheduledAt, CAP_REACHED));
             return;
         }
-        long lagMicros = Math.abs(System.nanoTime() - dueNanos) / 1_000;
+        long lagMicros = Math.min(MAX_LAG_MICROS, Math.abs(System.nanoTime() - dueNanos) / 1_000);
         synchronized (sendLagMicros) {
             sendLagMicros.recordValue(lagMicros);
         }
