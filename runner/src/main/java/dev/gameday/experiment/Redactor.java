@@ -3,9 +3,11 @@ package dev.gameday.experiment;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
-/** Replaces every secret value in a text by {@code ***}, so secrets never reach journals or reports. */
+/** Replaces every secret value ({@code ${secret:NAME}}) in a text by {@code ***}. */
 public final class Redactor {
+    public static final String MASK = "***";
     public static final Redactor NONE = new Redactor(List.of());
 
     private final List<String> secrets;
@@ -14,10 +16,11 @@ public final class Redactor {
         this.secrets = secrets;
     }
 
+    /** Empty values are ignored; longer secrets are replaced first so one containing another is fully hidden. */
     public static Redactor of(Collection<String> secrets) {
-        // Longest first, so a secret that contains another one is replaced whole.
         return new Redactor(secrets.stream()
-                .filter(s -> s != null && !s.isEmpty())
+                .filter(Objects::nonNull)
+                .filter(s -> !s.isEmpty())
                 .distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .toList());
@@ -27,10 +30,14 @@ public final class Redactor {
         if (text == null) {
             return null;
         }
-        String result = text;
+        String out = text;
         for (String secret : secrets) {
-            result = result.replace(secret, "***");
+            out = out.replace(secret, MASK);
         }
-        return result;
+        return out;
+    }
+
+    public boolean isEmpty() {
+        return secrets.isEmpty();
     }
 }
