@@ -31,11 +31,10 @@ import org.HdrHistogram.IntCountsHistogram;
  */
 public final class ProbeSampler {
     private static final String CAP_REACHED = "in-flight cap reached";
-    private static final long MAX_LAG_MICROS = TimeUnit.HOURS.toMicros(1);
+    private static final long MAX_JITTER_MICROS = TimeUnit.HOURS.toMicros(1);
 
     private final Vertx vertx;
     private final Context context;
-    private final Probe probe;
     private final Consumer<Sample> sink;
     private final ProbeAction action;
     private final TimedAttempt attempts;
@@ -44,7 +43,7 @@ public final class ProbeSampler {
     private final Promise<Void> stopped = Promise.promise();
     private final AtomicLong dropped = new AtomicLong();
     /** Int counts and 2 significant digits keep it ~13 KB: a run may hold hundreds of samplers. */
-    private final IntCountsHistogram sendLagMicros = new IntCountsHistogram(MAX_LAG_MICROS, 2);
+    private final IntCountsHistogram jitterMicros = new IntCountsHistogram(MAX_JITTER_MICROS, 2);
 
     // Touched on the context only.
     private long startNanos;
@@ -61,7 +60,6 @@ public final class ProbeSampler {
         }
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
-        this.probe = probe;
         this.sink = sink;
         this.action = ProbeTypes.of(probe.type()).open(vertx, probe.target(), probe.timeout());
         this.attempts = new TimedAttempt(vertx, probe.name(), action, probe.timeout(), redactor);
@@ -120,8 +118,8 @@ public final class ProbeSampler {
      * benchmarks and diagnostics (within 1%). A copy; safe to call from any thread.
      */
     public AbstractHistogram sendJitterMicros() {
-        synchronized (sendLagMicros) {
-            return sendLagMicros.copy();
+        synchronized (jitterMicros) {
+            return jitterMicros.copy();
         }
     }
 
@@ -154,9 +152,9 @@ public final class ProbeSampler {
             sink.accept(attempts.failed(scheduledAt, CAP_REACHED));
             return;
         }
-        long lagMicros = Math.min(MAX_LAG_MICROS, Math.abs(System.nanoTime() - dueNanos) / 1_000);
-        synchronized (sendLagMicros) {
-            sendLagMicros.recordValue(lagMicros);
+        long jitter = Math.min(MAX_JITTER_MICROS, Math.abs(System.nanoTime() - dueNanos) / 1_000);
+        synchronized (jitterMicros) {
+            jitterMicros.recordValue(jitter);
         }
         inFlight++;
         undelivered++;
