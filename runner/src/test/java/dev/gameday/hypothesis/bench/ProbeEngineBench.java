@@ -54,7 +54,7 @@ public final class ProbeEngineBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         run(new Config(300, 50), 10); // JIT warm-up for the whole JVM, not reported
         List<Result> results = new ArrayList<>();
-        for (Config config : List.of(new Config(100, 50), new Config(300, 50), new Config(500, 50))) {
+        for (Config config : List.of(new Config(100, 50), new Config(300, 50), new Config(500, 50), new Config(1000, 50))) {
             results.add(run(config, seconds));
         }
         System.out.printf("%nCPUs: %d, measured %d s per configuration after %d s of warm-up%n",
