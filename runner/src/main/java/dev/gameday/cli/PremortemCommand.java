@@ -66,7 +66,9 @@ final class PremortemCommand implements Callable<Integer> {
         ObjectNode json = ExperimentJson.toTree(loaded.redacted());
         List<PreflightCheck> checks = null;
         if (check) {
-            checks = LivePreflight.run(loaded.experiment());
+            List<JsonNode> probes = new ArrayList<>();
+            json.path("steadyState").path("probes").forEach(probes::add);
+            checks = LivePreflight.run(loaded.experiment(), probes, loaded.redactor(), samples);
         }
         Path dir = out != null ? out : Path.of("runs", "premortem-" + slug(loaded.experiment().title(), file));
         PremortemInput input = new PremortemInput(json, file.toString(), loaded.sha256(), Instant.now(), checks);

@@ -109,7 +109,11 @@ class PremortemCommandTest {
         Path file = experiment(server.actualPort());
         assertThat(run("premortem", file.toString(), "--check", "--out", dir.resolve("green").toString()))
                 .as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("ok    Toxiproxy: embedded");
+        assertThat(out.toString()).contains("ok    Toxiproxy: embedded")
+                .contains("ok    upstream of proxy payment (127.0.0.1:" + server.actualPort() + ") accepts connections")
+                .contains("ok    probe checkout answers: answered 200 in")
+                .containsPattern("ok    steady state of checkout right now: 5 samples: success ratio 100% \\(tolerance >= 95%\\), "
+                        + "p99 [0-9.]+ ms \\(tolerance <= 1 s\\)");
         assertThat(Jsoup.parse(dir.resolve("green/premortem.html").toFile()).selectFirst(".banner-title").text())
                 .isEqualTo("Go");
 
@@ -119,7 +123,9 @@ class PremortemCommandTest {
         }
         Path down = experiment(closed);
         assertThat(run("premortem", down.toString(), "--check", "--out", dir.resolve("red").toString())).isEqualTo(4);
-        assertThat(out.toString()).contains("FAIL  upstream of proxy payment (127.0.0.1:" + closed + ")");
+        assertThat(out.toString()).contains("FAIL  upstream of proxy payment (127.0.0.1:" + closed + ")")
+                .contains("FAIL  probe checkout answers: failed:")
+                .contains("FAIL  steady state of checkout right now: 5 samples: success ratio 0% (tolerance >= 95%, NOT MET)");
         assertThat(err.toString()).contains("pre-flight is red: do not start");
         Document red = Jsoup.parse(dir.resolve("red/premortem.html").toFile());
         assertThat(red.selectFirst(".banner.bad .banner-title").text()).isEqualTo("Do not start");
