@@ -167,6 +167,21 @@ class RunReportTest {
         assertThat(junit(dir.resolve("junit.xml"))).isEqualTo(new JunitCounts(11, 3, 1, 5));
     }
 
+    @Test
+    void anEmptyOrUnreadableJournalStillGivesAReportThatSaysSo() throws Exception {
+        Files.writeString(dir.resolve("journal.jsonl"), "not json\n{\"type\":\"sample\",\"t\":5,\"seq\":0,\"probe\":\"p\",\"ok\":true,\"ms\":1}\n");
+        Reports.writeRunReports(dir, dir);
+        Document html = Jsoup.parse(dir.resolve("report.html").toFile());
+        assertThat(html.selectFirst(".banner-title").text()).isEqualTo("Run interrupted");
+        assertThat(html.selectFirst(".note.warn").text()).contains("no run.started event").contains("line 1 is not a journal event");
+        junit(dir.resolve("junit.xml"));
+        Files.writeString(dir.resolve("journal.jsonl"), "");
+        Reports.writeRunReports(dir, dir);
+        assertThat(Jsoup.parse(dir.resolve("report.html").toFile()).selectFirst(".banner-title").text())
+                .isEqualTo("Run interrupted");
+        junit(dir.resolve("junit.xml"));
+    }
+
     private static Element expectedVsObserved(Document html) {
         return html.selectFirst("section#expected-vs-observed table");
     }

@@ -6,10 +6,11 @@ import dev.gameday.report.junit.JUnitSuite.TestCase;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The run as a JUnit suite: one test case per tolerance per phase, plus recovery, aborts and errors. */
@@ -58,8 +59,8 @@ final class RunJUnit {
         properties.put("experimentFile", run.runStarted().path("experimentFile").asText(""));
         properties.put("experimentSha256", run.runStarted().path("experimentSha256").asText(""));
         properties.put("user", run.runStarted().path("user").asText(""));
-        String timestamp = LocalDateTime.ofInstant(Instant.ofEpochMilli(run.startT()), ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.SECONDS).toString();
+        String timestamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
+                .format(LocalDateTime.ofInstant(Instant.ofEpochMilli(run.startT()), ZoneOffset.UTC));
         return new JUnitSuite("gameday: " + run.experiment().title(), timestamp,
                 run.runStarted().path("host").asText("localhost"), run.durationMs() / 1000.0, properties, cases,
                 "verdict: " + run.verdict() + "\n" + run.samples() + " samples, " + run.failedSamples() + " failed\n"
