@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
         description = "Chaos and game-day experiment runner: pre-mortem, run, report, replay.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
+            RecoverCommand.class,
+            DemoCommand.class,
         },
         footer = {
             "",

@@ -42,7 +42,7 @@ public final class CrashRecovery {
     private CrashRecovery() {}
 
     /** Recovers every unfinished run folder directly under {@code runsDir} (oldest first). */
-    public static List<Recovery> recoverAll(Path runsDir) throws IOException {
+    public static List<RecoveryOutcome> recoverAll(Path runsDir) throws IOException {
         if (!Files.isDirectory(runsDir)) {
             return List.of();
         }
@@ -50,7 +50,7 @@ public final class CrashRecovery {
         try (Stream<Path> s = Files.list(runsDir)) {
             dirs = s.filter(d -> Files.isRegularFile(d.resolve(JOURNAL))).sorted().toList();
         }
-        List<Recovery> out = new ArrayList<>();
+        List<RecoveryOutcome> out = new ArrayList<>();
         for (Path dir : dirs) {
             recover(dir).ifPresent(out::add);
         }
@@ -58,7 +58,7 @@ public final class CrashRecovery {
     }
 
     /** Recovers one run folder; empty when its run finished (nothing to do). */
-    public static Optional<Recovery> recover(Path runDir) throws IOException {
+    public static Optional<RecoveryOutcome> recover(Path runDir) throws IOException {
         Path journalFile = runDir.resolve(JOURNAL);
         JournalFile journal = JournalFile.read(journalFile);
         if (journal.finished()) {
@@ -66,7 +66,7 @@ public final class CrashRecovery {
         }
         Optional<RunLock> lock = RunLock.read(runDir);
         if (lock.isPresent() && lock.get().ownerAlive()) {
-            return Optional.of(new Recovery(runDir, Recovery.Status.RUNNING, List.of(), List.of(),
+            return Optional.of(new RecoveryOutcome(runDir, RecoveryOutcome.Status.RUNNING, List.of(), List.of(),
                     "still running (pid " + lock.get().pid() + "), left alone"));
         }
         String owner = lock.map(l -> "process " + l.pid()).orElse("its process");
@@ -79,14 +79,14 @@ public final class CrashRecovery {
                             : "its embedded Toxiproxy died with it, so nothing was left to remove");
             close(journalFile, List.of(), List.of(), List.of(), reason);
             RunLock.delete(runDir);
-            return Optional.of(new Recovery(runDir, Recovery.Status.RECOVERED, List.of(), List.of(), reason));
+            return Optional.of(new RecoveryOutcome(runDir, RecoveryOutcome.Status.RECOVERED, List.of(), List.of(), reason));
         }
         ToxiproxyClient client = ToxiproxyClients.forUrl(URI.create(url));
         Map<String, Proxy> proxies = new HashMap<>();
         try {
             client.getProxies().forEach(p -> proxies.put(p.getName(), p));
         } catch (IOException e) {
-            return Optional.of(new Recovery(runDir, Recovery.Status.FAILED, List.of(), List.of(),
+            return Optional.of(new RecoveryOutcome(runDir, RecoveryOutcome.Status.FAILED, List.of(), List.of(),
                     "Toxiproxy at " + url + " unreachable (" + e.getMessage() + "); may still be injected: "
                             + describe(outstanding(journal))));
         }
@@ -123,7 +123,7 @@ public final class CrashRecovery {
                 + " fault(s) and " + removedProxies.size() + " proxy(ies) from " + url;
         close(journalFile, removedEvents, removedProxies, removed, reason);
         RunLock.delete(runDir);
-        return Optional.of(new Recovery(runDir, Recovery.Status.RECOVERED, removed, removedProxies, reason));
+        return Optional.of(new RecoveryOutcome(runDir, RecoveryOutcome.Status.RECOVERED, removed, removedProxies, reason));
     }
 
     /** Faults injected and not removed, by (proxy, toxic name), with the step that injected them. */

@@ -9,9 +9,9 @@ import java.util.List;
  * run.interrupted), {@code running} (its owner is alive: left alone), {@code failed} (Toxiproxy
  * unreachable: left unfinished, to retry).
  */
-public record Recovery(Path runDir, Status status, List<InjectedRef> removed, List<String> removedProxies,
+public record RecoveryOutcome(Path runDir, Status status, List<InjectedRef> removed, List<String> removedProxies,
         String message) {
-    public Recovery {
+    public RecoveryOutcome {
         removed = List.copyOf(removed);
         removedProxies = List.copyOf(removedProxies);
     }
