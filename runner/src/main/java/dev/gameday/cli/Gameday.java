@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             RecoverCommand.class,
             DemoCommand.class,
             ValidateCommand.class,
+            ProxyCommand.class,
         },
         footer = {
             "",
