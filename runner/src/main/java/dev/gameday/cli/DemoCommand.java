@@ -20,8 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.gameday.run.internal.QuietNetworkLogs;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,8 +62,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Plain progress lines instead of a live status line.")
     boolean noProgress;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        QuietNetworkLogs.apply(Verbosity.verbose(spec));
         PrintStream stdout = System.out;
         Path experiments = Files.createTempDirectory("gameday-demo");
         Vertx vertx = Vertx.vertx();

@@ -8,7 +8,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.gameday.run.internal.QuietNetworkLogs;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,8 +55,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Plain progress lines instead of a live status line.")
     boolean noProgress;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        QuietNetworkLogs.apply(Verbosity.verbose(spec));
         PrintStream stdout = System.out;
         RunResult r = RunEngine.run(new RunOptions(file, vars, System.getenv(), dryRun, out,
                 !noProgress && System.console() != null, stdout));

@@ -123,7 +123,13 @@ public final class Journal implements AutoCloseable {
             return;
         }
         closed = true;
-        syncer.shutdownNow();
+        // Not shutdownNow(): interrupting a thread inside FileChannel.force closes the channel.
+        syncer.shutdown();
+        try {
+            syncer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             channel.force(false);
             channel.close();

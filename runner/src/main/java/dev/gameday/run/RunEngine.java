@@ -80,8 +80,8 @@ public final class RunEngine {
                     url, options.out(), options.live());
             result = await(session.start().toCompletionStage().toCompletableFuture());
         } finally {
-            journal.close();
             guard.release();
+            journal.close();
             if (ledger.empty()) {
                 RunLock.delete(runDir);
             }

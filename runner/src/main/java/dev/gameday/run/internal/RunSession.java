@@ -217,7 +217,7 @@ public final class RunSession {
     }
 
     private void endBefore() {
-        tracker.evaluate(now(), "before", true);
+        tracker.evaluate("before", true);
         Optional<Evidence> failed = tracker.firstFailure(CheckPhase.BEFORE);
         if (failed.isPresent()) {
             Evidence e = failed.get();
@@ -363,19 +363,20 @@ public final class RunSession {
         removalAt = lastRemovalAt == null ? now() : lastRemovalAt;
         enterPhase("recovery", Math.max(0, removalAt + cap - now()));
         timer(removalAt + cap - now(), () -> recoveryOver(null));
-        checkRecovered(now());
+        checkRecovered();
     }
 
-    private void checkRecovered(long now) {
+    private void checkRecovered() {
         List<Probe> relevant = probes.values().stream()
                 .filter(p -> SteadyStateTracker.counts(p, CheckPhase.DURING) || SteadyStateTracker.counts(p, CheckPhase.AFTER))
                 .toList();
         if (relevant.isEmpty()) {
             relevant = List.copyOf(probes.values());
         }
-        if (tracker.holdsSince(removalAt, now, relevant)) {
-            long minWindow = relevant.stream().mapToLong(p -> p.tolerance().window().toMillis()).min().orElse(0);
-            recoveryOver(Math.max(0, now - minWindow - removalAt));
+        if (tracker.holdsSince(removalAt, relevant)) {
+            long windowsFrom = relevant.stream()
+                    .mapToLong(p -> tracker.slot(p) - p.tolerance().window().toMillis()).max().orElse(removalAt);
+            recoveryOver(Math.max(0, windowsFrom - removalAt));
         }
     }
 
@@ -403,7 +404,7 @@ public final class RunSession {
         periodic(Math.max(20, tick), this::tick);
         periodic(progress.refreshMs(), () -> progress.status(now(), statusLine()));
         timer(after, () -> {
-            tracker.evaluate(now(), "after", true);
+            tracker.evaluate("after", true);
             conclude();
         });
     }
@@ -476,10 +477,9 @@ public final class RunSession {
         if (ended) {
             return;
         }
-        long now = now();
-        tracker.evaluate(now, phase, false);
+        tracker.evaluate(phase, false);
         if (phase.equals("recovery")) {
-            checkRecovered(now);
+            checkRecovered();
         }
     }
 
@@ -517,12 +517,11 @@ public final class RunSession {
         progress.clearStatus();
         openSteps.forEach(s -> journal.append(new StepEnded(s)));
         openSteps.clear();
-        Future.join(samplers.stream().map(ProbeSampler::stop).toList())
-                .transform(v -> {
-                    enterPhase("rollback", 0);
-                    return undo(removalReason, 0);
-                })
-                .compose(still -> rollbacks().map(still))
+        enterPhase("rollback", 0);
+        // Faults first, at once; samples still in flight are not waited for (they are ignored now).
+        undo(removalReason, 0)
+                .compose(still -> Future.join(samplers.stream().map(ProbeSampler::stop).toList())
+                        .transform(v -> rollbacks()).map(still))
                 .onComplete(r -> conclude(verdict, summary, r.succeeded() ? r.result() : ledger.inPlace()));
     }
 
@@ -600,8 +599,7 @@ public final class RunSession {
             b.append(" · step ").append(String.join("+", openSteps));
         }
         for (Probe p : probes.values()) {
-            SlidingWindow w = tracker.window(p.name());
-            w.advanceTo(now());
+            SlidingWindow w = tracker.window(p);
             if (w.count() > 0) {
                 b.append(String.format(Locale.ROOT, " · %s ok %.1f%% p95 %.0fms", p.name(), 100 * w.successRatio(),
                         w.percentileMs(95)));

@@ -22,8 +22,9 @@ import java.util.Optional;
 /**
  * Every probe's sliding window and what its tolerances did in each phase: the journal gets a
  * {@code tolerance} event whenever one starts or stops holding, and the evidence keeps, per probe,
- * checked phase and tolerance, the worst value seen (a failing one beats any holding one). Event-loop
- * confined.
+ * checked phase and tolerance, the worst value seen (a failing one beats any holding one). Windows
+ * follow the newest slot time seen per probe, not the wall clock, so a sample that times out still
+ * counts in the window it was due in. Event-loop confined.
  */
 final class SteadyStateTracker {
     private final List<Probe> probes;
@@ -31,6 +32,7 @@ final class SteadyStateTracker {
     private final Map<String, SlidingWindow> windows = new HashMap<>();
     private final Map<String, Boolean> holding = new HashMap<>();
     private final Map<String, Worst> worst = new LinkedHashMap<>();
+    private final Map<String, Long> newestSlot = new HashMap<>();
     private final long startedAt;
 
     SteadyStateTracker(List<Probe> probes, Journal journal, long startedAt) {
@@ -44,23 +46,35 @@ final class SteadyStateTracker {
         SlidingWindow w = windows.get(s.probe());
         if (w != null) {
             w.add(s);
+            newestSlot.merge(s.probe(), s.scheduledAt(), Math::max);
         }
     }
 
-    SlidingWindow window(String probe) {
-        return windows.get(probe);
+    /** The probe's window, up to date. */
+    SlidingWindow window(Probe p) {
+        return advanced(p);
+    }
+
+    /** The newest slot time seen for this probe (the start of sampling before any). */
+    long slot(Probe p) {
+        return newestSlot.getOrDefault(p.name(), startedAt);
+    }
+
+    private SlidingWindow advanced(Probe p) {
+        SlidingWindow w = windows.get(p.name());
+        w.advanceTo(slot(p));
+        return w;
     }
 
     /**
      * Evaluates every probe whose window has filled since sampling began (or every probe with
      * samples, when {@code force}), in run phase {@code runPhase}.
      */
-    void evaluate(long now, String runPhase, boolean force) {
+    void evaluate(String runPhase, boolean force) {
         CheckPhase checked = checkPhaseOf(runPhase);
         for (Probe p : probes) {
-            SlidingWindow w = windows.get(p.name());
-            w.advanceTo(now);
-            boolean filled = now - startedAt >= p.tolerance().window().toMillis();
+            SlidingWindow w = advanced(p);
+            boolean filled = slot(p) - startedAt >= p.tolerance().window().toMillis();
             if (w.count() == 0 || !(filled || force)) {
                 continue;
             }
@@ -79,12 +93,14 @@ final class SteadyStateTracker {
         }
     }
 
-    /** True when, over windows ending now and starting no earlier than {@code since}, every tolerance of these probes holds. */
-    boolean holdsSince(long since, long now, Collection<Probe> which) {
+    /**
+     * True when every tolerance of these probes holds over full windows of samples all due at
+     * {@code since} or later.
+     */
+    boolean holdsSince(long since, Collection<Probe> which) {
         for (Probe p : which) {
-            SlidingWindow w = windows.get(p.name());
-            w.advanceTo(now);
-            if (now - since < p.tolerance().window().toMillis() || w.count() == 0) {
+            SlidingWindow w = advanced(p);
+            if (slot(p) - since < p.tolerance().window().toMillis() || w.count() == 0) {
                 return false;
             }
             if (!ToleranceCheck.evaluate(p, w).stream().allMatch(ToleranceResult::holds)) {
