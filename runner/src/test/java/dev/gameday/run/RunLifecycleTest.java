@@ -207,6 +207,7 @@ class RunLifecycleTest {
             }
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(out)
+                && Files.list(out).findAny().isPresent() && Files.exists(runDir(out).resolve("journal.jsonl"))
                 && journal(runDir(out)).first("fault.injected").isPresent());
 
         RunTestBed.await(bed.toxiproxy.close());

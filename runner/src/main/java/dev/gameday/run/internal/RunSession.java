@@ -71,6 +71,7 @@ public final class RunSession {
     /** Removal attempts when Toxiproxy misbehaves, and the pause before each retry (≈3 s in all). */
     private static final long[] UNDO_RETRY_DELAYS_MS = {250, 500, 750, 1000};
     private static final long HEARTBEAT_MS = 1000;
+    private static final int PREFLIGHT_ATTEMPTS = 3;
     /** How long undoing waits for a Toxiproxy call in flight before going on regardless. */
     private static final long CALL_IN_FLIGHT_WAIT_MS = 2000;
     /** Cap of the recovery phase when the experiment gives no {@code recovery.within}. */
@@ -178,20 +179,19 @@ public final class RunSession {
         return events;
     }
 
-    /** One sample per probe; a probe whose target does not answer at all stops the run. */
+    /** Every probe's target must answer (any answer: its tolerance is for the steady state to judge). */
     private Future<Void> probesAnswer() {
-        List<Future<Sample>> samples = probes.values().stream()
-                .map(p -> ProbeSampler.sampleOnce(vertx, p, redactor))
-                .toList();
-        return Future.all(samples).compose(all -> {
-            for (Future<Sample> f : samples) {
-                Sample s = f.result();
-                if (!s.ok() && s.status() == null) {
-                    return Future.failedFuture("probe " + s.probe() + ": target does not answer ("
-                            + s.error() + ")");
-                }
+        return Future.all(probes.values().stream().map(p -> answers(p, PREFLIGHT_ATTEMPTS)).toList()).mapEmpty();
+    }
+
+    /** Up to {@code attempts} samples, so that a cold first connection does not fail the run. */
+    private Future<Void> answers(Probe p, int attempts) {
+        return ProbeSampler.sampleOnce(vertx, p, redactor).compose(s -> {
+            if (s.ok() || s.status() != null) {
+                return Future.succeededFuture();
             }
-            return Future.succeededFuture();
+            return attempts > 1 ? answers(p, attempts - 1)
+                    : Future.failedFuture("probe " + s.probe() + ": target does not answer (" + s.error() + ")");
         });
     }
 

@@ -1,0 +1,129 @@
+package dev.gameday.run;
+
+import static dev.gameday.run.RunTestBed.RATIO_99;
+import static dev.gameday.run.RunTestBed.experiment;
+import static dev.gameday.run.RunTestBed.journal;
+import static dev.gameday.run.RunTestBed.runDir;
+import static dev.gameday.run.RunTestBed.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gameday.cli.Gameday;
+import dev.gameday.journal.JournalFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A {@code gameday run} in a child JVM, against the test's own Toxiproxy-compatible server, stopped
+ * mid-fault by SIGTERM or killed with SIGKILL: the test checks through the server's API what is left.
+ */
+class RunSignalsTest {
+    private static final String LONG_FAULT = """
+            - name: slow-inventory
+              fault:
+                proxy: inventory
+                toxic: latency
+                attributes:
+                  latency: 100ms
+                duration: 60s
+            """;
+
+    @TempDir
+    Path tmp;
+
+    RunTestBed bed;
+    Process child;
+
+    @BeforeEach
+    void start() throws Exception {
+        bed = new RunTestBed();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (child != null && child.isAlive()) {
+            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        bed.close();
+    }
+
+    @Test
+    void sigtermMidFaultRemovesEveryToxicAndProxyAndClosesTheJournal() throws Exception {
+        Path out = tmp.resolve("runs");
+        child = startRun(write(tmp, experiment("resilient", RATIO_99, LONG_FAULT, "")), out);
+        awaitToxicInPlace(out);
+
+        child.destroy();
+
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(bed.proxyNames()).isEmpty();
+        JournalFile j = journal(runDir(out));
+        assertThat(j.first("fault.removed").orElseThrow().path("reason").asText()).isEqualTo("signal");
+        JsonNode last = j.events().get(j.events().size() - 1);
+        assertThat(last.path("type").asText()).isEqualTo("run.interrupted");
+        assertThat(last.path("removed").toString()).contains("slow-inventory");
+        assertThat(runDir(out).resolve("run.lock")).doesNotExist();
+    }
+
+    @Test
+    void afterKillNineRecoverRemovesWhatTheRunLeftAndMarksItInterrupted() throws Exception {
+        Path out = tmp.resolve("runs");
+        child = startRun(write(tmp, experiment("resilient", RATIO_99, LONG_FAULT, "")), out);
+        awaitToxicInPlace(out);
+
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(bed.api().getProxy("inventory").toxics().getAll()).as("left behind by the crash").hasSize(1);
+
+        assertThat(Gameday.execute("recover", out.toString())).isZero();
+
+        assertThat(bed.proxyNames()).isEmpty();
+        JournalFile j = journal(runDir(out));
+        assertThat(j.first("fault.removed").orElseThrow().path("reason").asText()).isEqualTo("recover");
+        assertThat(j.first("proxy.removed").orElseThrow().path("proxy").asText()).isEqualTo("inventory");
+        JsonNode last = j.events().get(j.events().size() - 1);
+        assertThat(last.path("type").asText()).isEqualTo("run.interrupted");
+        assertThat(last.path("removed").toString()).contains("slow-inventory");
+        assertThat(runDir(out).resolve("run.lock")).doesNotExist();
+        assertThat(Gameday.execute("recover", out.toString())).as("nothing left the second time").isZero();
+        assertThat(journal(runDir(out)).all("run.interrupted")).hasSize(1);
+    }
+
+    private Process startRun(Path file, Path out) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                Gameday.class.getName(), "run", file.toString(), "--out", out.toString(), "--no-progress"));
+        for (Map.Entry<String, String> v : bed.vars().entrySet()) {
+            cmd.add("--var");
+            cmd.add(v.getKey() + "=" + v.getValue());
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(tmp.resolve("child.out").toFile())
+                .redirectError(tmp.resolve("child.err").toFile());
+        pb.environment().put("DEMO_TOKEN", RunTestBed.SECRET);
+        return pb.start();
+    }
+
+    private void awaitToxicInPlace(Path out) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            if (!child.isAlive()) {
+                throw new AssertionError("the run ended early: " + Files.readString(tmp.resolve("child.err"))
+                        + Files.readString(tmp.resolve("child.out")));
+            }
+            return Files.isDirectory(out) && Files.list(out).findAny().isPresent()
+                    && Files.exists(runDir(out).resolve("journal.jsonl"))
+                    && journal(runDir(out)).first("fault.injected").isPresent();
+        });
+    }
+}
