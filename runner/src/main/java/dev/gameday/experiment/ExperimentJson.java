@@ -1,9 +1,11 @@
 package dev.gameday.experiment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -21,11 +23,16 @@ import java.util.Set;
  * {@code type}.
  */
 public final class ExperimentJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(module());
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(module())
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS); // the model's maps are unordered
 
     private ExperimentJson() {}
 
-    /** A mapper that writes the model records in the normalised form; share it, do not reconfigure it. */
+    /**
+     * A mapper that writes the model records in the normalised form, map entries sorted by key (the
+     * model's maps have no order) so the output is stable; share it, do not reconfigure it.
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
@@ -60,6 +67,7 @@ public final class ExperimentJson {
     }
 
     /** Adds {@code type} to every probe target and to the probe itself. */
+    @JsonPropertyOrder({"name", "type"})
     private interface WithType {
         @JsonProperty("type")
         String type();

@@ -39,15 +39,15 @@ public final class ExperimentBinder {
     static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("version", "title", "description", "owner",
             "team", "tags", "hypothesis", "vars", "toxiproxy", "proxies", "steadyState", "method", "abort",
             "rollbacks", "recovery", "slo", "premortem", "tabletop"));
-    private static final Set<String> PROXY_KEYS = Set.of("name", "listen", "upstream");
-    private static final Set<String> STEADY_KEYS = Set.of("before", "after", "probes");
-    private static final Set<String> PROBE_KEYS = Set.of("name", "type", "interval", "timeout", "check", "tolerance");
-    private static final Set<String> TOLERANCE_KEYS = Set.of("window", "successRatio", "latency");
-    private static final Set<String> ABORT_KEYS = Set.of("name", "probe", "when", "for");
-    private static final Set<String> ROLLBACK_KEYS = Set.of("name", "type", "timeout");
-    private static final Set<String> PREMORTEM_KEYS =
-            Set.of("risks", "participants", "runbook", "dashboards", "questions", "checklist");
-    private static final Set<String> TABLETOP_KEYS = Set.of("step", "at", "phase", "prompt");
+    private static final List<String> PROXY_KEYS = List.of("name", "listen", "upstream");
+    private static final List<String> STEADY_KEYS = List.of("before", "after", "probes");
+    private static final List<String> PROBE_KEYS = List.of("name", "type", "interval", "timeout", "check", "tolerance");
+    private static final List<String> TOLERANCE_KEYS = List.of("window", "successRatio", "latency");
+    private static final List<String> ABORT_KEYS = List.of("name", "probe", "when", "for");
+    private static final List<String> ROLLBACK_KEYS = List.of("name", "type", "timeout");
+    private static final List<String> PREMORTEM_KEYS =
+            List.of("risks", "participants", "runbook", "dashboards", "questions", "checklist");
+    private static final List<String> TABLETOP_KEYS = List.of("step", "at", "phase", "prompt");
     private static final List<String> PHASES = List.of("before", "method", "recovery", "after");
     private static final Duration DEFAULT_STEADY = Duration.ofSeconds(10);
 
@@ -70,7 +70,7 @@ public final class ExperimentBinder {
         String hypothesis = f.requiredString("hypothesis",
                 "what you believe will hold, e.g. \"We believe that when X, Y still answers within Z\"");
         ToxiproxyTarget toxiproxy = toxiproxy(f);
-        List<ProxySpec> proxies = named(f, "proxies", this::proxy, ProxySpec::name);
+        List<ProxySpec> proxies = named(f, "proxies", this::proxy);
         Set<String> proxyNames = names(proxies, ProxySpec::name);
 
         Fields steady = f.fields("steadyState", STEADY_KEYS);
@@ -78,7 +78,7 @@ public final class ExperimentBinder {
         if (steady == null) {
             f.missing("steadyState", "the probes that define normal, with their tolerances");
         } else {
-            List<Probe> probes = named(steady, "probes", this::probe, Probe::name);
+            List<Probe> probes = named(steady, "probes", this::probe);
             if (probes.isEmpty() && steady.list("probes").isEmpty()) {
                 steady.missing("probes", "at least one probe");
             }
@@ -92,12 +92,12 @@ public final class ExperimentBinder {
         if (method.isEmpty() && f.list("method").isEmpty()) {
             f.missing("method", "at least one step (fault, pause or parallel)");
         }
-        List<AbortCondition> abort = named(f, "abort", (n, p) -> abort(n, p, probeNames), AbortCondition::name);
-        List<Rollback> rollbacks = named(f, "rollbacks", this::rollback, Rollback::name);
-        Fields recoveryFields = f.fields("recovery", Set.of("within"));
+        List<AbortCondition> abort = named(f, "abort", (n, p) -> abort(n, p, probeNames));
+        List<Rollback> rollbacks = named(f, "rollbacks", this::rollback);
+        Fields recoveryFields = f.fields("recovery", List.of("within"));
         Recovery recovery = recoveryFields == null ? null
                 : new Recovery(recoveryFields.positiveDuration("within", null));
-        Slo slo = slo(f.fields("slo", Set.of("objective", "window")));
+        Slo slo = slo(f.fields("slo", List.of("objective", "window")));
         Fields premortemFields = f.fields("premortem", PREMORTEM_KEYS);
         Premortem premortem = premortemFields == null ? null : premortem(premortemFields);
         List<TabletopPrompt> tabletop = list(f, "tabletop", (n, p) -> tabletop(n, p, methodBinder.stepNames.keySet()));
@@ -155,7 +155,7 @@ public final class ExperimentBinder {
     private Probe probe(Node node, String path) {
         String type = TargetBinder.peekType(node);
         Set<String> keys = new LinkedHashSet<>(PROBE_KEYS);
-        keys.addAll(TargetBinder.keys(TargetBinder.TYPES.contains(type) ? type : null));
+        keys.addAll(TargetBinder.keys(type));
         Fields f = Fields.of(node, path, keys, problems);
         String name = f.requiredString("name", "a unique name for the probe");
         ProbeTarget target = target(f, TargetBinder.TYPES);
@@ -258,8 +258,7 @@ public final class ExperimentBinder {
         List<String> types = List.of("http", "command");
         String type = TargetBinder.peekType(node);
         Set<String> keys = new LinkedHashSet<>(ROLLBACK_KEYS);
-        keys.addAll(TargetBinder.keys(types.contains(type) ? type : null));
-        keys.removeAll(TargetBinder.keys("tcp"));
+        keys.addAll(TargetBinder.keys(type != null && types.contains(type) ? type : null));
         Fields f = Fields.of(node, path, keys, problems);
         String name = f.requiredString("name", "a unique name for the action");
         ProbeTarget action = target(f, types);
@@ -287,11 +286,11 @@ public final class ExperimentBinder {
 
     private Premortem premortem(Fields f) {
         List<Premortem.Risk> risks = list(f, "risks", (n, p) -> {
-            Fields r = Fields.of(n, p, Set.of("risk", "watch"), problems);
+            Fields r = Fields.of(n, p, List.of("risk", "watch"), problems);
             return new Premortem.Risk(r.requiredString("risk", "what could go wrong"), r.string("watch"));
         });
         List<Premortem.Participant> participants = list(f, "participants", (n, p) -> {
-            Fields r = Fields.of(n, p, Set.of("name", "role"), problems);
+            Fields r = Fields.of(n, p, List.of("name", "role"), problems);
             return new Premortem.Participant(r.requiredString("name", "who"), r.string("role"));
         });
         return new Premortem(risks, participants, f.string("runbook"), f.strings("dashboards"),
@@ -317,35 +316,36 @@ public final class ExperimentBinder {
         return new TabletopPrompt(step, phase, at, f.requiredString("prompt", "the question to ask"));
     }
 
-    /** The items of the list under {@code key}, each read by {@code reader}; null results are dropped. */
+    /** The items of the list under {@code key}, each a mapping read by {@code reader}. */
     private <T> List<T> list(Fields f, String key, ItemReader<T> reader) {
         List<T> out = new ArrayList<>();
         List<Node> items = f.list(key);
         for (int i = 0; i < items.size(); i++) {
-            T item = reader.read(items.get(i), f.path(key) + "[" + i + "]");
-            if (item != null) {
-                out.add(item);
+            String path = f.path(key) + "[" + i + "]";
+            if (items.get(i) instanceof Node.MapNode) {
+                out.add(reader.read(items.get(i), path));
+            } else {
+                problems.add(items.get(i), path + ": expected a mapping, found " + items.get(i).kind());
             }
         }
         return out;
     }
 
-    /** Like {@link #list}, and reports a name used twice in that list. */
-    private <T> List<T> named(Fields f, String key, ItemReader<T> reader, Function<T, String> name) {
-        List<T> out = list(f, key, reader);
+    /** Like {@link #list}, and reports a {@code name} used twice in that list. */
+    private <T> List<T> named(Fields f, String key, ItemReader<T> reader) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         List<Node> items = f.list(key);
-        for (int i = 0; i < out.size() && i < items.size(); i++) {
-            String n = name.apply(out.get(i));
-            Integer first = n == null ? null : seen.putIfAbsent(n, i);
-            if (first != null) {
-                Node at = items.get(i) instanceof Node.MapNode m && m.entries().get("name") != null
-                        ? m.entries().get("name").value() : items.get(i);
-                problems.add(at, f.path(key) + "[" + i + "].name: '" + n + "' is already used by "
-                        + f.path(key) + "[" + first + "] (line " + items.get(first).line() + ")");
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof Node.MapNode m && m.entries().get("name") != null
+                    && m.entries().get("name").value() instanceof Node.Scalar name && name.text() != null) {
+                Integer first = seen.putIfAbsent(name.text(), i);
+                if (first != null) {
+                    problems.add(name, f.path(key) + "[" + i + "].name: '" + name.text() + "' is already used by "
+                            + f.path(key) + "[" + first + "] (line " + items.get(first).line() + ")");
+                }
             }
         }
-        return out;
+        return list(f, key, reader);
     }
 
     private static <T> Set<String> names(List<T> items, Function<T, String> name) {

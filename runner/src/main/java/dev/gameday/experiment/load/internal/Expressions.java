@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * Each parser throws {@link IllegalArgumentException} with a message fit for the user.
  */
 public final class Expressions {
-    private static final Pattern BOUND = Pattern.compile("\\s*(>=|<=|>|<)?\\s*(.*?)\\s*");
-    private static final Pattern CONDITION = Pattern.compile("\\s*([A-Za-z][\\w.]*)\\s*(>=|<=|>|<)\\s*(.+?)\\s*");
+    private static final Pattern BOUND = Pattern.compile("\\s*(>=|<=|>|<)?\\s*(.*?)\\s*", Pattern.DOTALL);
+    private static final Pattern CONDITION = Pattern.compile("\\s*([A-Za-z][\\w.]*)\\s*(>=|<=|>|<)\\s*(.+?)\\s*", Pattern.DOTALL);
     private static final Pattern PERCENTILE = Pattern.compile("p(\\d{1,3}(?:\\.\\d{1,6})?)");
 
     private Expressions() {}

@@ -21,6 +21,8 @@ public final class Fields {
     private final Problems problems;
     /** Allowed keys that a misspelt key was taken for: not also reported as missing. */
     private final Set<String> misspelt = new java.util.HashSet<>();
+    /** True when the node was not a mapping at all: that is the one problem to report. */
+    private boolean notMapping;
 
     private Fields(Node.MapNode map, String path, Problems problems) {
         this.map = map;
@@ -32,12 +34,14 @@ public final class Fields {
     public static Fields of(Node node, String path, Collection<String> allowed, Problems problems) {
         if (!(node instanceof Node.MapNode map)) {
             problems.add(node, path + ": expected a mapping, found " + node.kind());
-            return new Fields(new Node.MapNode(node.line(), node.column(), Map.of()), path, problems);
+            Fields empty = new Fields(new Node.MapNode(node.line(), node.column(), Map.of()), path, problems);
+            empty.notMapping = true;
+            return empty;
         }
         Fields fields = new Fields(map, path, problems);
         for (Node.Entry e : map.entries().values()) {
             if (!allowed.contains(e.key())) {
-                String closest = Suggestions.closest(e.key(), allowed);
+                String closest = problems.overwhelmed() ? null : Suggestions.closest(e.key(), allowed);
                 if (closest != null) {
                     fields.misspelt.add(closest);
                 }
@@ -83,7 +87,7 @@ public final class Fields {
     }
 
     public void missing(String key, String what) {
-        if (misspelt.contains(key)) {
+        if (notMapping || misspelt.contains(key)) {
             return;
         }
         problems.add(map, path(key) + " is required" + (what.isEmpty() ? "" : ": " + what));
@@ -128,16 +132,7 @@ public final class Fields {
     }
 
     public Duration duration(String key, Duration dflt) {
-        String s = string(key);
-        if (s == null) {
-            return has(key) ? null : dflt;
-        }
-        try {
-            return Durations.parse(s);
-        } catch (IllegalArgumentException e) {
-            problem(key, e.getMessage());
-            return null;
-        }
+        return parsed(key, dflt, Durations::parse);
     }
 
     /** A duration above zero; {@code dflt} when absent, null (reported) when missing and {@code dflt} is null. */
@@ -155,31 +150,39 @@ public final class Fields {
     }
 
     public Double number(String key, Double dflt) {
-        String s = string(key);
-        if (s == null) {
-            return has(key) ? null : dflt;
-        }
-        try {
-            double d = Double.parseDouble(s.strip());
-            if (Double.isFinite(d)) {
-                return d;
+        return parsed(key, dflt, text -> {
+            try {
+                double d = Double.parseDouble(text.strip());
+                if (Double.isFinite(d)) {
+                    return d;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
             }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        problem(key, "'" + s + "' is not a number");
-        return null;
+            throw new IllegalArgumentException("'" + text + "' is not a number");
+        });
     }
 
     public Long integer(String key, Long dflt) {
+        return parsed(key, dflt, text -> {
+            try {
+                return Long.parseLong(text.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a whole number");
+            }
+        });
+    }
+
+    /** The value under {@code key} read by {@code parse}, whose {@link IllegalArgumentException} is the problem. */
+    private <T> T parsed(String key, T dflt, java.util.function.Function<String, T> parse) {
         String s = string(key);
         if (s == null) {
             return has(key) ? null : dflt;
         }
         try {
-            return Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            problem(key, "'" + s + "' is not a whole number");
+            return parse.apply(s);
+        } catch (IllegalArgumentException e) {
+            problem(key, e.getMessage());
             return null;
         }
     }
@@ -199,15 +202,19 @@ public final class Fields {
 
     /** A list of single values; a lone value is accepted as a list of one. */
     public List<String> strings(String key) {
-        Node n = node(key);
-        if (n instanceof Scalar s) {
-            return List.of(s.text());
+        return values(key).stream().map(Scalar::text).toList();
+    }
+
+    /** Like {@link #strings}, keeping where each value is. */
+    public List<Scalar> values(String key) {
+        if (node(key) instanceof Scalar s) {
+            return List.of(s);
         }
-        List<String> out = new ArrayList<>();
+        List<Scalar> out = new ArrayList<>();
         List<Node> items = list(key);
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof Scalar s && !s.isNull()) {
-                out.add(s.text());
+                out.add(s);
             } else {
                 problems.add(items.get(i), path(key) + "[" + i + "]: expected a single value, found " + items.get(i).kind());
             }
@@ -216,7 +223,7 @@ public final class Fields {
     }
 
     /** The fields of the mapping under {@code key}, or null when absent. */
-    public Fields fields(String key, Set<String> allowed) {
+    public Fields fields(String key, Collection<String> allowed) {
         Node n = node(key);
         return n == null ? null : of(n, path(key), allowed, problems);
     }

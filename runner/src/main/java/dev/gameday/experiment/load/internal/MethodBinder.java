@@ -14,10 +14,10 @@ import java.util.Set;
 
 /** Reads the {@code method}: steps (fault, pause or parallel), faults with Toxiproxy attributes, ramps. */
 final class MethodBinder {
-    private static final Set<String> STEP_KEYS = Set.of("name", "fault", "pause", "parallel");
-    private static final Set<String> FAULT_KEYS =
-            Set.of("proxy", "toxic", "stream", "toxicity", "attributes", "duration", "ramp");
-    private static final Set<String> RAMP_KEYS = Set.of("attribute", "from", "to", "over", "every");
+    private static final List<String> STEP_KEYS = List.of("name", "fault", "pause", "parallel");
+    private static final List<String> FAULT_KEYS =
+            List.of("proxy", "toxic", "stream", "toxicity", "attributes", "duration", "ramp");
+    private static final List<String> RAMP_KEYS = List.of("attribute", "from", "to", "over", "every");
     private static final List<String> STREAMS = List.of("upstream", "downstream");
     private static final List<String> KINDS = List.of("fault", "pause", "parallel");
 
@@ -34,7 +34,11 @@ final class MethodBinder {
     List<Step> steps(List<Node> items, String path) {
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            steps.add(step(items.get(i), path + "[" + i + "]"));
+            if (items.get(i) instanceof Node.MapNode) {
+                steps.add(step(items.get(i), path + "[" + i + "]"));
+            } else {
+                problems.add(items.get(i), path + "[" + i + "]: expected a step (a mapping), found " + items.get(i).kind());
+            }
         }
         return steps;
     }
@@ -103,8 +107,7 @@ final class MethodBinder {
             Toxics.Unit unit = allowed.get(e.key());
             if (unit == null) {
                 problems.add(e.line(), e.column(), f.path("attributes") + ": toxic " + toxic + " has no attribute '"
-                        + e.key() + "' (it has: " + String.join(", ", allowed.keySet()) + ")"
-                        + Suggestions.didYouMean(e.key(), allowed.keySet()));
+                        + e.key() + "'" + Suggestions.hint(e.key(), allowed.keySet(), "it has"));
             } else if (e.value() instanceof Node.Scalar s && !s.isNull()) {
                 try {
                     out.put(e.key(), Toxics.toToxiproxy(unit, s.text()));
@@ -122,8 +125,8 @@ final class MethodBinder {
         String attribute = r.requiredString("attribute", "the attribute to move, e.g. latency");
         Toxics.Unit unit = attribute == null ? null : allowed.get(attribute);
         if (attribute != null && unit == null) {
-            r.problem("attribute", "toxic " + toxic + " has no attribute '" + attribute + "' (it has: "
-                    + String.join(", ", allowed.keySet()) + ")" + Suggestions.didYouMean(attribute, allowed.keySet()));
+            r.problem("attribute", "toxic " + toxic + " has no attribute '" + attribute + "'"
+                    + Suggestions.hint(attribute, allowed.keySet(), "it has"));
         }
         Long from = unit == null ? null : rampValue(r, "from", unit);
         Long to = unit == null ? null : rampValue(r, "to", unit);

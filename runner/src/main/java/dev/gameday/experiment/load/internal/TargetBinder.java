@@ -17,17 +17,17 @@ import java.util.Set;
 final class TargetBinder {
     static final List<String> TYPES = List.of("http", "tcp", "command");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
-    private static final Set<String> HTTP_EXPECT = Set.of("status", "bodyContains", "jsonPath", "jsonEquals");
-    private static final Set<String> COMMAND_EXPECT = Set.of("exitCode", "stdoutContains");
+    private static final List<String> HTTP_EXPECT = List.of("status", "bodyContains", "jsonPath", "jsonEquals");
+    private static final List<String> COMMAND_EXPECT = List.of("exitCode", "stdoutContains");
 
     private TargetBinder() {}
 
     /** The keys a target of {@code type} adds to its probe or rollback (all of them when the type is unknown). */
     static Set<String> keys(String type) {
         return switch (type == null ? "" : type) {
-            case "http" -> Set.of("method", "url", "headers", "body", "expect");
+            case "http" -> new LinkedHashSet<>(List.of("method", "url", "headers", "body", "expect"));
             case "tcp" -> Set.of("address");
-            case "command" -> Set.of("run", "expect");
+            case "command" -> new LinkedHashSet<>(List.of("run", "expect"));
             default -> {
                 Set<String> all = new LinkedHashSet<>();
                 TYPES.forEach(t -> all.addAll(keys(t)));
@@ -76,15 +76,15 @@ final class TargetBinder {
         String jsonPath = null;
         String jsonEquals = null;
         if (expect != null) {
-            for (String code : expect.strings("status")) {
+            for (Node.Scalar code : expect.values("status")) {
                 try {
-                    int c = Integer.parseInt(code.strip());
+                    int c = Integer.parseInt(code.text().strip());
                     if (c < 100 || c > 599) {
                         throw new NumberFormatException();
                     }
                     status.add(c);
                 } catch (NumberFormatException e) {
-                    expect.problem("status", "'" + code + "' is not an HTTP status (100..599)");
+                    f.problems().add(code, expect.path("status") + ": '" + code.text() + "' is not an HTTP status (100..599)");
                 }
             }
             bodyContains = expect.string("bodyContains");
@@ -103,13 +103,14 @@ final class TargetBinder {
     private static void checkUrl(Fields f, String url) {
         try {
             URI uri = new URI(url.strip());
-            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                    || uri.getHost() == null) {
-                f.problem("url", "'" + url + "' is not an http:// or https:// URL with a host");
+            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null) {
+                return;
             }
         } catch (URISyntaxException e) {
-            f.problem("url", "'" + url + "' is not a valid URL: " + e.getReason());
+            // reported below
         }
+        f.problem("url", "'" + url + "' is not an http:// or https:// URL with a host");
     }
 
     private static TcpTarget tcp(Fields f) {

@@ -151,16 +151,21 @@ public final class Variables {
             if (cliVars.containsKey(name) || fileVars.containsKey(name)) {
                 return var(name);
             }
-            Set<String> known = new LinkedHashSet<>(fileVars.keySet());
-            known.addAll(cliVars.keySet());
             problems.add(at, "unknown variable ${var." + name + "}: define it under vars: or pass --var "
-                    + name + "=VALUE" + Suggestions.didYouMean(name, known));
+                    + name + "=VALUE" + Suggestions.didYouMean(name, knownVars()));
             return null;
         }
-        String hint = fileVars.containsKey(expr) || cliVars.containsKey(expr) ? " (did you mean ${var." + expr + "}?)" : "";
+        String closest = Suggestions.closest(expr, knownVars());
+        String hint = closest == null ? "" : " (did you mean ${var." + closest + "}?)";
         problems.add(at, "unknown variable ${" + expr + "}: write ${env:NAME}, ${env:NAME:-default}, ${var.NAME}"
                 + " or ${secret:NAME}" + hint);
         return null;
+    }
+
+    private Set<String> knownVars() {
+        Set<String> known = new LinkedHashSet<>(fileVars.keySet());
+        known.addAll(cliVars.keySet());
+        return known;
     }
 
     private String var(String name) {

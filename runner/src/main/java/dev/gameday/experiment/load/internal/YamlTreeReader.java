@@ -104,6 +104,7 @@ public final class YamlTreeReader {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(line, column, Scalar.Type.NUMBER);
             case VALUE_TRUE, VALUE_FALSE -> scalar(line, column, Scalar.Type.BOOLEAN);
             case VALUE_NULL -> scalar(line, column, Scalar.Type.NULL);
+            case VALUE_EMBEDDED_OBJECT -> throw new Refused(line, column, "binary values (!!binary) are not supported: write text");
             default -> throw new Refused(line, column, "unexpected YAML token " + token);
         };
         if (anchor != null) {
@@ -135,7 +136,7 @@ public final class YamlTreeReader {
         long weight = 1;
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
             JsonLocation keyAt = parser.currentTokenLocation();
-            String key = parser.currentName();
+            String key = parser.currentName() == null ? "~" : parser.currentName();
             Built value = node(parser.nextToken(), depth + 1);
             weight = addWeight(weight, value);
             Node.Entry previous = entries.get(key);
@@ -222,7 +223,10 @@ public final class YamlTreeReader {
                 && m.getProblem() != null) {
             return m.getProblem();
         }
-        return e.getOriginalMessage();
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith("Expected a field name")
+                ? "a key must be a single value, not a list or a mapping"
+                : message;
     }
 
     private static YAMLFactory factory() {
