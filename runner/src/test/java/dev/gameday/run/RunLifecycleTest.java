@@ -223,10 +223,19 @@ class RunLifecycleTest {
     }
 
     @Test
-    void secretsNeverReachTheJournal() throws Exception {
+    void secretsNeverReachTheJournalAndRampsMoveTheToxic() throws Exception {
         Path file = write(tmp, experiment("resilient", RATIO_99, """
-                - name: settle
-                  pause: 500ms
+                - name: creeping-latency
+                  fault:
+                    proxy: inventory
+                    toxic: latency
+                    ramp:
+                      attribute: latency
+                      from: 10ms
+                      to: 100ms
+                      over: 1s
+                      every: 250ms
+                    duration: 1500ms
                 """, ""));
         Path out = tmp.resolve("runs");
 
@@ -234,6 +243,10 @@ class RunLifecycleTest {
 
         String text = Files.readString(runDir(out).resolve("journal.jsonl"));
         assertThat(text).doesNotContain(RunTestBed.SECRET).contains("Bearer ***");
+        // The ramp moved the toxic in steps, and the journal says so.
+        assertThat(journal(runDir(out)).all("fault.updated").stream()
+                .map(e -> e.path("toxic").path("attributes").path("latency").asLong()).toList())
+                .containsExactly(33L, 55L, 78L, 100L);
     }
 
     @Test

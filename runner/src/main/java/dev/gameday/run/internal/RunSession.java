@@ -246,7 +246,8 @@ public final class RunSession {
             Ramp ramp = e.step().fault() == null ? null : e.step().fault().ramp();
             if (ramp != null) {
                 long every = Math.max(1, ramp.every().toMillis());
-                for (long at = every; at < e.durationMs(); at += every) {
+                long over = ramp.over() == null ? e.durationMs() : ramp.over().toMillis();
+                for (long at = every; at < e.durationMs() && at - every < over; at += every) {
                     long value = rampValue(ramp, at);
                     starts.computeIfAbsent(e.startMs() + at, k -> new ArrayList<>()).add(() -> rampTo(e, value));
                 }
@@ -350,7 +351,8 @@ public final class RunSession {
     }
 
     private static long rampValue(Ramp ramp, long atMs) {
-        double progress = Math.min(1.0, (double) atMs / Math.max(1, ramp.over().toMillis()));
+        long over = ramp.over() == null ? 0 : ramp.over().toMillis();
+        double progress = Math.min(1.0, (double) atMs / Math.max(1, over));
         return Math.round(ramp.from() + (ramp.to() - ramp.from()) * progress);
     }
 
