@@ -20,23 +20,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import dev.gameday.run.internal.QuietNetworkLogs;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code gameday demo}: the demo system in-process, and the bundled experiments run against it. */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Starts the demo system (a storefront and its inventory service, on free ports of 127.0.0.1)",
-            "and runs the bundled experiments against it through the embedded proxy, one after the other:",
-            "a slow inventory the resilient storefront survives (held), an inventory outage the fragile",
-            "storefront does not survive (refuted), and a timeout that trips an abort condition (aborted).",
-            "Prints a table of verdicts and run folders; takes about a minute.",
+            "Starts the demo system (a storefront and its inventory service, on free",
+            "ports of 127.0.0.1) and runs the bundled experiments against it through the",
+            "embedded proxy, one after the other: a slow inventory the resilient",
+            "storefront survives (held), an inventory outage the fragile storefront does",
+            "not survive (refuted), and a stalled inventory that trips an abort condition",
+            "(aborted). Prints a table of verdicts and run folders; takes about a minute.",
         },
         footer = {
             "",
@@ -44,7 +43,8 @@ import picocli.CommandLine.Option;
             "  gameday demo",
             "  gameday demo --out target/demo-runs --no-progress",
             "",
-            "Exit codes: 0 every experiment got the verdict it was designed for, 1 one did not.",
+            "Exit codes: 0 every experiment got the verdict it was designed for,",
+            "  1 one did not.",
         })
 final class DemoCommand implements Callable<Integer> {
     /** The bundled experiments, in order, with the verdict each is designed to reach. */
@@ -55,19 +55,12 @@ final class DemoCommand implements Callable<Integer> {
 
     record DemoExperiment(String file, Verdict designedFor) {}
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
-            description = "Parent folder of the run folders (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--no-progress", description = "Plain progress lines instead of a live status line.")
-    boolean noProgress;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin
+    RunOutputOptions output = new RunOutputOptions();
 
     @Override
     public Integer call() throws Exception {
-        QuietNetworkLogs.apply(Verbosity.verbose(spec));
+        output.quietNetworkLogs();
         PrintStream stdout = System.out;
         Path experiments = Files.createTempDirectory("gameday-demo");
         Vertx vertx = Vertx.vertx();
@@ -91,8 +84,8 @@ final class DemoCommand implements Callable<Integer> {
                 Path file = extract(x.file(), experiments);
                 stdout.println();
                 stdout.println("=== " + x.file() + " (designed to be " + x.designedFor().key() + ")");
-                RunResult r = RunEngine.run(new RunOptions(file, vars, env, false, out,
-                        !noProgress && System.console() != null, stdout));
+                RunResult r = RunEngine.run(new RunOptions(file, vars, env, false, output.out,
+                        output.live(), stdout));
                 RunCommand.print(r, stdout);
                 asDesigned &= r.verdict() == x.designedFor();
                 rows.add(String.format(Locale.ROOT, "%-50s %-9s %-9s %s", x.file(), x.designedFor().key(),

@@ -14,9 +14,10 @@ import picocli.CommandLine.Parameters;
         name = "recover",
         mixinStandardHelpOptions = true,
         description = {
-            "Finds runs that never ended (no run.ended in the journal, owning process gone) and removes",
-            "what they left on Toxiproxy: toxics recorded as injected, outages, proxies they created. Each",
-            "journal then gets run.interrupted. DIR is a folder of runs (default: runs) or one run folder.",
+            "Finds runs that never ended (no run.ended in the journal, owning process",
+            "gone) and removes what they left on Toxiproxy: toxics recorded as injected,",
+            "outages, proxies they created. Each journal then gets run.interrupted.",
+            "DIR is a folder of runs (default: runs) or one run folder.",
         },
         footer = {
             "",
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
             "  gameday recover target/runs",
             "  gameday recover runs/20261122T223112Z-storefront-survives-slow-inventory",
             "",
-            "Exit codes: 0 nothing left behind, 4 a Toxiproxy server was unreachable (run it again later).",
+            "Exit codes: 0 nothing left behind,",
+            "  4 a Toxiproxy server was unreachable (run it again later).",
         })
 final class RecoverCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = "runs",

@@ -92,7 +92,7 @@ public final class RunEngine {
             }
         }
         RunReports.render(runDir, options.out());
-        return new RunResult(result.verdict(), result.exitCode(), result.summary(), result.evidence(), runDir);
+        return result.in(runDir);
     }
 
     private static RunStarted started(LoadedExperiment loaded, String runId, String url, boolean embedded) {

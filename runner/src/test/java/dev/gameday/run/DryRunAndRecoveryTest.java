@@ -22,43 +22,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --dry-run} changes nothing; the next run cleans up after a crashed one in the same folder. */
-class DryRunAndRecoveryTest {
-    private static final String FAULT = """
-            - name: slow-inventory
-              fault:
-                proxy: inventory
-                toxic: latency
-                attributes:
-                  latency: 400ms
-                duration: 2s
+class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
+    private static final String FAULT = RunTestBed.latencyStep("slow-inventory", "400ms", "2s") + """
             - name: settle
               pause: 1s
             """;
 
-    @TempDir
-    Path tmp;
-
-    RunTestBed bed;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = new RunTestBed();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bed.close();
-    }
 
     @Test
     void dryRunChecksPrintsTheTimelineAndCreatesNothing() throws Exception {
-        Path out = tmp.resolve("runs");
+        Path out = out();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         RunResult r = RunEngine.run(new RunOptions(write(tmp, experiment("resilient", RATIO_99, FAULT, "")),
@@ -80,7 +56,7 @@ class DryRunAndRecoveryTest {
         // What a run killed mid-fault leaves: its proxy with a toxic, a journal without an end, a stale lock.
         Proxy proxy = bed.api().createProxy("inventory", bed.inventoryProxy, "127.0.0.1:" + bed.demo.inventoryPort());
         proxy.toxics().latency("gd-deadbeef-slow-inventory", ToxicDirection.DOWNSTREAM, 400);
-        Path out = tmp.resolve("runs");
+        Path out = out();
         Path crashed = Files.createDirectories(out.resolve("20200101T000000Z-crashed"));
         try (Journal j = Journal.create(crashed.resolve("journal.jsonl"), UnaryOperator.identity())) {
             j.append(new RunStarted(1, "deadbeef-0000", "x.yaml", "0", null, "u", "h", Map.of(),
@@ -109,7 +85,7 @@ class DryRunAndRecoveryTest {
 
     @Test
     void aRunWhoseOwnerIsAliveIsLeftAlone() throws Exception {
-        Path out = tmp.resolve("runs");
+        Path out = out();
         Path running = Files.createDirectories(out.resolve("20200101T000000Z-running"));
         try (Journal j = Journal.create(running.resolve("journal.jsonl"), UnaryOperator.identity())) {
             j.append(new RunStarted(1, "cafebabe-0000", "x.yaml", "0", null, "u", "h", Map.of(),

@@ -3,6 +3,8 @@ package dev.gameday.run;
 import static dev.gameday.run.RunTestBed.RATIO_99;
 import static dev.gameday.run.RunTestBed.experiment;
 import static dev.gameday.run.RunTestBed.journal;
+import static dev.gameday.run.RunTestBed.latencyStep;
+import static dev.gameday.run.RunTestBed.outageStep;
 import static dev.gameday.run.RunTestBed.runDir;
 import static dev.gameday.run.RunTestBed.types;
 import static dev.gameday.run.RunTestBed.write;
@@ -19,40 +21,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Whole runs against the real demo system through a real Toxiproxy-compatible server. */
-class RunLifecycleTest {
-    @TempDir
-    Path tmp;
-
-    RunTestBed bed;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = new RunTestBed();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bed.close();
-    }
+class RunLifecycleTest extends AgainstTheDemoSystem {
 
     @Test
     void latencyTheResilientStorefrontSurvivesHolds() throws Exception {
-        Path file = write(tmp, experiment("resilient", RATIO_99 + "\nlatency:\n  p95: \"<= 800ms\"", """
-                - name: slow-inventory
-                  fault:
-                    proxy: inventory
-                    toxic: latency
-                    attributes:
-                      latency: 400ms
-                    duration: 2s
-                """, ""));
-        Path out = tmp.resolve("runs");
+        Path file = write(tmp, experiment("resilient", RATIO_99 + "\nlatency:\n  p95: \"<= 800ms\"", latencyStep("slow-inventory", "400ms", "2s"), ""));
+        Path out = out();
 
         RunResult r = bed.run(file, out);
 
@@ -75,14 +52,8 @@ class RunLifecycleTest {
 
     @Test
     void anOutageTheFragileStorefrontDoesNotSurviveRefutesWithEvidence() throws Exception {
-        Path file = write(tmp, experiment("fragile", RATIO_99, """
-                - name: inventory-outage
-                  fault:
-                    proxy: inventory
-                    toxic: down
-                    duration: 2s
-                """, ""));
-        Path out = tmp.resolve("runs");
+        Path file = write(tmp, experiment("fragile", RATIO_99, outageStep("inventory-outage", "2s"), ""));
+        Path out = out();
 
         RunResult r = bed.run(file, out);
 
@@ -119,7 +90,7 @@ class RunLifecycleTest {
                     when: "successRatio < 50%"
                     for: 1s
                 """));
-        Path out = tmp.resolve("runs");
+        Path out = out();
         long start = System.currentTimeMillis();
 
         RunResult r = bed.run(file, out);
@@ -143,14 +114,8 @@ class RunLifecycleTest {
         // The proxy's upstream is a closed port: the fragile storefront answers 503 from the start.
         Map<String, String> vars = new HashMap<>(bed.vars());
         vars.put("inventoryUpstream", "127.0.0.1:" + RunTestBed.freePort());
-        Path file = write(tmp, experiment("fragile", RATIO_99, """
-                - name: inventory-outage
-                  fault:
-                    proxy: inventory
-                    toxic: down
-                    duration: 2s
-                """, ""));
-        Path out = tmp.resolve("runs");
+        Path file = write(tmp, experiment("fragile", RATIO_99, outageStep("inventory-outage", "2s"), ""));
+        Path out = out();
 
         RunResult r = RunTestBed.run(file, out, vars);
 
@@ -166,16 +131,8 @@ class RunLifecycleTest {
     void aTargetDownBeforeTheStartFailsPreflightWithExitFourAndNoFault() throws Exception {
         Map<String, String> vars = new HashMap<>(bed.vars());
         vars.put("storefront", "http://127.0.0.1:" + RunTestBed.freePort());
-        Path file = write(tmp, experiment("resilient", RATIO_99, """
-                - name: slow-inventory
-                  fault:
-                    proxy: inventory
-                    toxic: latency
-                    attributes:
-                      latency: 400ms
-                    duration: 2s
-                """, ""));
-        Path out = tmp.resolve("runs");
+        Path file = write(tmp, experiment("resilient", RATIO_99, latencyStep("slow-inventory", "400ms", "2s"), ""));
+        Path out = out();
 
         RunResult r = RunTestBed.run(file, out, vars);
 
@@ -189,16 +146,8 @@ class RunLifecycleTest {
 
     @Test
     void toxiproxyDyingMidRunStopsTheRunWithExitFourAndSaysWhatMayRemain() throws Exception {
-        Path file = write(tmp, experiment("resilient", RATIO_99, """
-                - name: slow-inventory
-                  fault:
-                    proxy: inventory
-                    toxic: latency
-                    attributes:
-                      latency: 100ms
-                    duration: 60s
-                """, ""));
-        Path out = tmp.resolve("runs");
+        Path file = write(tmp, experiment("resilient", RATIO_99, latencyStep("slow-inventory", "100ms", "60s"), ""));
+        Path out = out();
         CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return bed.run(file, out);
@@ -237,7 +186,7 @@ class RunLifecycleTest {
                       every: 250ms
                     duration: 1500ms
                 """, ""));
-        Path out = tmp.resolve("runs");
+        Path out = out();
 
         bed.run(file, out);
 

@@ -14,52 +14,30 @@ import dev.gameday.journal.JournalFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A {@code gameday run} in a child JVM, against the test's own Toxiproxy-compatible server, stopped
  * mid-fault by SIGTERM or killed with SIGKILL: the test checks through the server's API what is left.
  */
-class RunSignalsTest {
-    private static final String LONG_FAULT = """
-            - name: slow-inventory
-              fault:
-                proxy: inventory
-                toxic: latency
-                attributes:
-                  latency: 100ms
-                duration: 60s
-            """;
+class RunSignalsTest extends AgainstTheDemoSystem {
+    private static final String LONG_FAULT = RunTestBed.latencyStep("slow-inventory", "100ms", "60s");
 
-    @TempDir
-    Path tmp;
-
-    RunTestBed bed;
     Process child;
 
-    @BeforeEach
-    void start() throws Exception {
-        bed = new RunTestBed();
-    }
-
     @AfterEach
-    void stop() throws Exception {
+    void stopTheChild() throws Exception {
         if (child != null && child.isAlive()) {
             child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        bed.close();
     }
 
     @Test
     void sigtermMidFaultRemovesEveryToxicAndProxyAndClosesTheJournal() throws Exception {
-        Path out = tmp.resolve("runs");
+        Path out = out();
         child = startRun(write(tmp, experiment("resilient", RATIO_99, LONG_FAULT, "")), out);
         awaitToxicInPlace(out);
 
@@ -77,7 +55,7 @@ class RunSignalsTest {
 
     @Test
     void afterKillNineRecoverRemovesWhatTheRunLeftAndMarksItInterrupted() throws Exception {
-        Path out = tmp.resolve("runs");
+        Path out = out();
         child = startRun(write(tmp, experiment("resilient", RATIO_99, LONG_FAULT, "")), out);
         awaitToxicInPlace(out);
 
@@ -100,19 +78,8 @@ class RunSignalsTest {
     }
 
     private Process startRun(Path file, Path out) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                Gameday.class.getName(), "run", file.toString(), "--out", out.toString(), "--no-progress"));
-        for (Map.Entry<String, String> v : bed.vars().entrySet()) {
-            cmd.add("--var");
-            cmd.add(v.getKey() + "=" + v.getValue());
-        }
-        ProcessBuilder pb = new ProcessBuilder(cmd)
-                .redirectOutput(tmp.resolve("child.out").toFile())
-                .redirectError(tmp.resolve("child.err").toFile());
-        pb.environment().put("DEMO_TOKEN", RunTestBed.SECRET);
-        return pb.start();
+        return bed.startGameday(List.of("-cp", System.getProperty("java.class.path"), Gameday.class.getName()),
+                file, out, tmp);
     }
 
     private void awaitToxicInPlace(Path out) {

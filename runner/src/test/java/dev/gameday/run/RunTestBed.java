@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,8 +29,8 @@ import java.util.stream.Stream;
  * so the test can look at what is left through its API, or kill it). The storefront reaches inventory
  * through {@link #inventoryProxy}, the listen address of the proxy the experiments create.
  */
-final class RunTestBed implements AutoCloseable {
-    static final String SECRET = "tok-" + UUID.randomUUID();
+public final class RunTestBed implements AutoCloseable {
+    public static final String SECRET = "tok-" + UUID.randomUUID();
 
     final Vertx demoVertx = Vertx.vertx();
     final Vertx proxyVertx = Vertx.vertx();
@@ -37,13 +38,13 @@ final class RunTestBed implements AutoCloseable {
     final DemoSystem demo;
     EmbeddedToxiproxy toxiproxy;
 
-    RunTestBed() throws Exception {
+    public RunTestBed() throws Exception {
         inventoryProxy = "127.0.0.1:" + freePort();
         demo = await(DemoSystem.start(demoVertx, 0, 0, inventoryProxy));
         toxiproxy = await(EmbeddedToxiproxy.start(proxyVertx, "127.0.0.1", 0));
     }
 
-    ToxiproxyClient api() {
+    public ToxiproxyClient api() {
         return ToxiproxyClients.forUrl(URI.create(toxiproxy.url()));
     }
 
@@ -52,7 +53,7 @@ final class RunTestBed implements AutoCloseable {
     }
 
     /** Variables every test experiment uses. */
-    Map<String, String> vars() {
+    public Map<String, String> vars() {
         return Map.of(
                 "storefront", "http://127.0.0.1:" + demo.storefrontPort(),
                 "inventoryProxy", inventoryProxy,
@@ -65,7 +66,7 @@ final class RunTestBed implements AutoCloseable {
      * every 100 ms with a 1 s window, 1 s of steady state before and after, then {@code method} and
      * {@code abort} (YAML blocks, or empty).
      */
-    static String experiment(String variant, String tolerance, String method, String abort) {
+    public static String experiment(String variant, String tolerance, String method, String abort) {
         return """
                 version: 1
                 title: Test experiment
@@ -108,6 +109,30 @@ final class RunTestBed implements AutoCloseable {
 
     static final String RATIO_99 = "successRatio: \">= 99%\"";
 
+    /** A method step adding {@code latency} to inventory for {@code duration}. */
+    public static String latencyStep(String name, String latency, String duration) {
+        return """
+                - name: %s
+                  fault:
+                    proxy: inventory
+                    toxic: latency
+                    attributes:
+                      latency: %s
+                    duration: %s
+                """.formatted(name, latency, duration);
+    }
+
+    /** A method step taking inventory down for {@code duration}. */
+    static String outageStep(String name, String duration) {
+        return """
+                - name: %s
+                  fault:
+                    proxy: inventory
+                    toxic: down
+                    duration: %s
+                """.formatted(name, duration);
+    }
+
     static Path write(Path dir, String yaml) throws IOException {
         Path file = dir.resolve("experiment-" + UUID.randomUUID() + ".yaml");
         Files.writeString(file, yaml);
@@ -145,13 +170,30 @@ final class RunTestBed implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    /**
+     * Starts {@code java <launcher> run FILE} in a child JVM against this bed (its vars, the secret in
+     * its environment), output in {@code logs}/child.out and child.err.
+     */
+    public Process startGameday(List<String> launcher, Path file, Path out, Path logs) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(launcher);
+        cmd.addAll(List.of("run", file.toString(), "--out", out.toString(), "--no-progress"));
+        vars().forEach((k, v) -> cmd.addAll(List.of("--var", k + "=" + v)));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(logs.resolve("child.out").toFile())
+                .redirectError(logs.resolve("child.err").toFile());
+        pb.environment().put("DEMO_TOKEN", SECRET);
+        return pb.start();
+    }
+
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    static <T> T await(Future<T> f) throws Exception {
+    public static <T> T await(Future<T> f) throws Exception {
         return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 

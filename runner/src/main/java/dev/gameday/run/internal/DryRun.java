@@ -65,11 +65,11 @@ public final class DryRun {
         }
         if (problems.isEmpty()) {
             out.println("Pre-flight OK.");
-            return new RunResult(null, 0, "Dry run: pre-flight OK.", List.of(), null);
+            return new RunResult(null, 0, "Dry run: pre-flight OK.", List.of(), List.of(), null, null);
         }
         String summary = "Dry run: pre-flight failed: " + String.join("; ", problems);
         out.println(summary);
-        return new RunResult(null, Verdict.ERROR.exitCode().code(), summary, List.of(), null);
+        return new RunResult(null, Verdict.ERROR.exitCode().code(), summary, List.of(), List.of(), null, null);
     }
 
     private static void checkRemote(Experiment e, PrintStream out, List<String> problems) {

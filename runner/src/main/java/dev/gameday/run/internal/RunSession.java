@@ -129,6 +129,8 @@ public final class RunSession {
     /** Starts the run; the future completes once everything is undone and the journal has its last line. */
     public Future<RunResult> start() {
         context = vertx.getOrCreateContext();
+        // A bug in a handler must still end the run with every fault removed, never leave it hanging.
+        context.exceptionHandler(e -> finish(Verdict.ERROR, "Internal error: " + e, "error"));
         context.runOnContext(v -> preflight());
         return result.future();
     }
@@ -578,7 +580,7 @@ public final class RunSession {
         enterPhase("done", 0);
         journal.append(new RunEnded(v.exitCode().code(), v.key()));
         journal.sync();
-        result.complete(new RunResult(v, v.exitCode().code(), s, evidence, null));
+        result.complete(new RunResult(v, v.exitCode().code(), s, evidence, ttd, recoveredAfterMs, null));
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------
