@@ -15,17 +15,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code gameday demo}: the demo system in-process, and the bundled experiments run against it. */
+/**
+ * {@code gameday demo}: the demo system in-process, and the bundled experiments run against it; with
+ * {@code --serve}, only the demo system, until Ctrl-C (to run experiments against it by hand).
+ */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
@@ -36,15 +41,17 @@ import picocli.CommandLine.Command;
             "storefront survives (held), an inventory outage the fragile storefront does",
             "not survive (refuted), and a stalled inventory that trips an abort condition",
             "(aborted). Prints a table of verdicts and run folders; takes about a minute.",
+            "With --serve: only runs the demo system until Ctrl-C. See docs/demo.md.",
         },
         footer = {
             "",
             "Examples:",
             "  gameday demo",
             "  gameday demo --out target/demo-runs --no-progress",
+            "  gameday demo --serve        # storefront :8080, inventory :8081, via 127.0.0.1:8666",
             "",
-            "Exit codes: 0 every experiment got the verdict it was designed for,",
-            "  1 one did not.",
+            "Exit codes: 0 every experiment got the verdict it was designed for (or --serve",
+            "  stopped by Ctrl-C), 1 one did not, 3 bad port or address (--serve).",
         })
 final class DemoCommand implements Callable<Integer> {
     /** The bundled experiments, in order, with the verdict each is designed to reach. */
@@ -58,8 +65,31 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RunOutputOptions output = new RunOutputOptions();
 
+    @Option(names = "--serve", description = "Only run the demo system, until Ctrl-C.")
+    boolean serve;
+
+    @Option(names = "--storefront-port", defaultValue = "8080",
+            description = "With --serve: storefront port (default: ${DEFAULT-VALUE}).")
+    int storefrontPort;
+
+    @Option(names = "--inventory-port", defaultValue = "8081",
+            description = "With --serve: inventory port (default: ${DEFAULT-VALUE}).")
+    int inventoryPort;
+
+    @Option(names = "--inventory-address", defaultValue = "127.0.0.1:8666",
+            description = "With --serve: host:port the storefront calls inventory at, the proxy's listen"
+                    + " address (default: ${DEFAULT-VALUE}).")
+    String inventoryAddress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        return serve ? serve() : runExperiments();
+    }
+
+    private int runExperiments() throws Exception {
         output.quietNetworkLogs();
         PrintStream stdout = System.out;
         Path experiments = Files.createTempDirectory("gameday-demo");
@@ -84,8 +114,7 @@ final class DemoCommand implements Callable<Integer> {
                 Path file = extract(x.file(), experiments);
                 stdout.println();
                 stdout.println("=== " + x.file() + " (designed to be " + x.designedFor().key() + ")");
-                RunResult r = RunEngine.run(new RunOptions(file, vars, env, false, output.out,
-                        output.live(), stdout));
+                RunResult r = RunEngine.run(new RunOptions(file, vars, env, false, output.out, output.live(), stdout));
                 RunCommand.print(r, stdout);
                 asDesigned &= r.verdict() == x.designedFor();
                 rows.add(String.format(Locale.ROOT, "%-50s %-9s %-9s %s", x.file(), x.designedFor().key(),
@@ -106,6 +135,62 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
             Files.deleteIfExists(experiments);
+        }
+    }
+
+    private int serve() throws Exception {
+        for (int port : new int[] {storefrontPort, inventoryPort}) {
+            if (port < 0 || port > 65535) {
+                throw new UserInputException("port must be in 0..65535, got " + port);
+            }
+        }
+        Vertx vertx = Vertx.vertx();
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // On Ctrl-C the JVM exits once the hooks return: let this one wait for the servers to close.
+        Thread hook = new Thread(() -> {
+            stopped.countDown();
+            try {
+                closed.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "gameday-demo-stop");
+        try {
+            DemoSystem demo;
+            try {
+                demo = DemoSystem.start(vertx, inventoryPort, storefrontPort, inventoryAddress).await();
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("cannot start the demo system: " + e.getMessage(), e);
+            }
+            spec.commandLine().getOut().printf(
+                    "storefront: http://127.0.0.1:%d/products/42?variant=resilient (or variant=fragile)%n"
+                            + "inventory:  http://127.0.0.1:%d/stock/42, called by the storefront at %s%n"
+                            + "Ctrl-C to stop.%n",
+                    demo.storefrontPort(), demo.inventoryPort(), inventoryAddress);
+            spec.commandLine().getOut().flush();
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                // An interrupt asks to stop, like Ctrl-C; it is handled by closing below.
+            }
+            demo.close().await();
+            return ExitCode.OK.code();
+        } finally {
+            vertx.close().await();
+            closed.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // Shutting down already, or never added: nothing to remove.
         }
     }
 

@@ -13,7 +13,8 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.IntCountsHistogram;
 
 /**
  * Fixed-rate sampler for one probe. Slot k is due at start + k × interval, whatever the latency: a slow
@@ -30,10 +31,10 @@ import org.HdrHistogram.Histogram;
  */
 public final class ProbeSampler {
     private static final String CAP_REACHED = "in-flight cap reached";
+    private static final long MAX_JITTER_MICROS = TimeUnit.HOURS.toMicros(1);
 
     private final Vertx vertx;
     private final Context context;
-    private final Probe probe;
     private final Consumer<Sample> sink;
     private final ProbeAction action;
     private final TimedAttempt attempts;
@@ -41,7 +42,8 @@ public final class ProbeSampler {
     private final int cap;
     private final Promise<Void> stopped = Promise.promise();
     private final AtomicLong dropped = new AtomicLong();
-    private final Histogram sendLagMicros = new Histogram(3);
+    /** Int counts and 2 significant digits keep it ~13 KB: a run may hold hundreds of samplers. */
+    private final IntCountsHistogram jitterMicros = new IntCountsHistogram(MAX_JITTER_MICROS, 2);
 
     // Touched on the context only.
     private long startNanos;
@@ -58,7 +60,6 @@ public final class ProbeSampler {
         }
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
-        this.probe = probe;
         this.sink = sink;
         this.action = ProbeTypes.of(probe.type()).open(vertx, probe.target(), probe.timeout());
         this.attempts = new TimedAttempt(vertx, probe.name(), action, probe.timeout(), redactor);
@@ -114,11 +115,11 @@ public final class ProbeSampler {
 
     /**
      * How late (or early) each send was against its slot, in microseconds: the schedule's jitter, for
-     * benchmarks and diagnostics. A copy; safe to call from any thread.
+     * benchmarks and diagnostics (within 1%). A copy; safe to call from any thread.
      */
-    public Histogram sendJitterMicros() {
-        synchronized (sendLagMicros) {
-            return sendLagMicros.copy();
+    public AbstractHistogram sendJitterMicros() {
+        synchronized (jitterMicros) {
+            return jitterMicros.copy();
         }
     }
 
@@ -151,9 +152,9 @@ public final class ProbeSampler {
             sink.accept(attempts.failed(scheduledAt, CAP_REACHED));
             return;
         }
-        long lagMicros = Math.abs(System.nanoTime() - dueNanos) / 1_000;
-        synchronized (sendLagMicros) {
-            sendLagMicros.recordValue(lagMicros);
+        long jitter = Math.min(MAX_JITTER_MICROS, Math.abs(System.nanoTime() - dueNanos) / 1_000);
+        synchronized (jitterMicros) {
+            jitterMicros.recordValue(jitter);
         }
         inFlight++;
         undelivered++;

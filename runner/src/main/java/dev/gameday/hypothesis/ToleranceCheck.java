@@ -11,9 +11,12 @@ import java.util.List;
 public final class ToleranceCheck {
     private ToleranceCheck() {}
 
-    /** One result per bound: the success ratio first (when set), then the latency bounds in order. */
+    /** One result per bound: the success ratio first (when set), then the latency bounds in order; none without a tolerance. */
     public static List<ToleranceResult> evaluate(Probe probe, SlidingWindow window) {
         Tolerance tolerance = probe.tolerance();
+        if (tolerance == null) {
+            return List.of();
+        }
         List<ToleranceResult> results = new ArrayList<>();
         if (tolerance.successRatio() != null) {
             results.add(check(probe.name(), Metric.SUCCESS_RATIO, tolerance.successRatio().op(),

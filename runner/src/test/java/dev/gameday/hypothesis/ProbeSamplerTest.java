@@ -66,7 +66,7 @@ class ProbeSamplerTest {
                 .doesNotHaveDuplicates()
                 .hasSize((int) ((last - first) / 100) + 1);
         assertThat(samples).allMatch(Sample::ok).allMatch(s -> s.latencyMs() >= 900 && s.status() == 200);
-        assertThat(maxConcurrent.get()).isGreaterThanOrEqualTo(5);
+        assertThat(maxConcurrent.get()).isGreaterThanOrEqualTo(8); // ~10 overlap: none waits for a connection
         assertThat(sinkContexts).hasSize(1).doesNotContainNull();
         assertThat(sampler.dropped()).isZero();
         assertThat(sampler.sendJitterMicros().getTotalCount()).isEqualTo(delivered);

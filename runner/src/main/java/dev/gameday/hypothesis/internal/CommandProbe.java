@@ -52,10 +52,15 @@ public final class CommandProbe implements ProbeType {
 
         @Override
         public Future<Outcome> attempt() {
-            return vertx.executeBlocking(this::run, false);
+            long sentNanos = System.nanoTime();
+            return vertx.executeBlocking(() -> run(sentNanos), false);
         }
 
-        private Outcome run() throws IOException, InterruptedException {
+        private Outcome run(long sentNanos) throws IOException, InterruptedException {
+            if (System.nanoTime() - sentNanos > deadlineMs * 1_000_000) {
+                // Queued behind a busy worker pool past the deadline: the sample is already a timeout.
+                return Outcome.failed(null, "not started: worker pool busy");
+            }
             Process process = new ProcessBuilder(command.run())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();

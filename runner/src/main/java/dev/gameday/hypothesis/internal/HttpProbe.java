@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -52,31 +53,37 @@ public final class HttpProbe implements ProbeType {
                 http.method() == null ? "GET" : http.method().toUpperCase(Locale.ROOT));
         checkUrl(http.url());
         JsonPath path = http.jsonPath() == null ? null : JsonPath.parse(http.jsonPath());
-        return new Action(WebClient.create(vertx, CLIENT, POOL), http, method, path,
-                timeout.toMillis() + TimedAttempt.GRACE_MS);
+        long deadlineMs = timeout.toMillis() + TimedAttempt.GRACE_MS;
+        RequestOptions request = new RequestOptions()
+                .setMethod(method)
+                .setAbsoluteURI(http.url())
+                .setConnectTimeout(deadlineMs)
+                .setIdleTimeout(deadlineMs);
+        http.headers().forEach(request::putHeader);
+        return new Action(WebClient.create(vertx, CLIENT, POOL), http, request, path);
     }
 
     private static void checkUrl(String url) {
+        URI uri;
         try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new IllegalArgumentException("url must be an absolute http(s) URL with a host");
-            }
-        } catch (URISyntaxException | NullPointerException e) {
+            uri = url == null ? null : new URI(url);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            // The URL is not echoed: it may hold a secret.
             throw new IllegalArgumentException("url must be an absolute http(s) URL with a host");
         }
     }
 
-    private record Action(WebClient client, HttpTarget target, HttpMethod method, JsonPath path, long deadlineMs)
+    /** {@code request} is parsed once; each attempt copies it. */
+    private record Action(WebClient client, HttpTarget target, RequestOptions request, JsonPath path)
             implements ProbeAction {
 
         @Override
         public Future<Outcome> attempt() {
-            HttpRequest<Buffer> request = client.requestAbs(method, target.url())
-                    .connectTimeout(deadlineMs)
-                    .idleTimeout(deadlineMs);
-            target.headers().forEach(request::putHeader);
+            HttpRequest<Buffer> request = client.request(this.request.getMethod(), this.request);
             Future<HttpResponse<Buffer>> response = target.body() == null
                     ? request.send()
                     : request.sendBuffer(Buffer.buffer(target.body()));

@@ -56,20 +56,19 @@ public final class TimedAttempt {
         } catch (RuntimeException e) {
             outcome = Future.failedFuture(e);
         }
-        return outcome
-                .otherwise(failure -> Outcome.failed(null, Format.error(failure)))
-                .map(result -> {
-                    double latencyMs = (System.nanoTime() - sentNanos) / 1e6;
-                    vertx.cancelTimer(timer);
-                    if (delivered.compareAndSet(false, true)) {
-                        // An answer that arrives after the deadline (a late timer) is still a timeout.
-                        sink.accept(latencyMs >= timeoutMs
-                                ? timedOut(scheduledAt)
-                                : new Sample(probe, scheduledAt, result.ok(), latencyMs, result.status(),
-                                        redactor.redact(result.error())));
-                    }
-                    return null;
-                });
+        return outcome.transform(done -> {
+            double latencyMs = (System.nanoTime() - sentNanos) / 1e6;
+            vertx.cancelTimer(timer);
+            if (delivered.compareAndSet(false, true)) {
+                Outcome result = done.succeeded() ? done.result() : Outcome.failed(null, Format.error(done.cause()));
+                // An answer that arrives after the deadline (a late timer) is still a timeout.
+                sink.accept(latencyMs >= timeoutMs
+                        ? timedOut(scheduledAt)
+                        : new Sample(probe, scheduledAt, result.ok(), latencyMs, result.status(),
+                                redactor.redact(result.error())));
+            }
+            return Future.<Void>succeededFuture();
+        });
     }
 
     /** The sample for a slot whose attempt could not or did not finish in time. */
