@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
             DemoCommand.class,
             ValidateCommand.class,
             ProxyCommand.class,
+            ReportCommand.class,
+            PremortemCommand.class,
         },
         footer = {
             "",

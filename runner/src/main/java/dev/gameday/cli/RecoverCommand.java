@@ -2,6 +2,7 @@ package dev.gameday.cli;
 
 import dev.gameday.recover.CrashRecovery;
 import dev.gameday.recover.RecoveryOutcome;
+import dev.gameday.run.internal.RunReports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +48,9 @@ final class RecoverCommand implements Callable<Integer> {
             System.out.println(o.status().name().toLowerCase(java.util.Locale.ROOT) + "  " + o.runDir() + ": "
                     + o.message());
             failed |= o.status() == RecoveryOutcome.Status.FAILED;
+            if (o.status() == RecoveryOutcome.Status.RECOVERED) {
+                RunReports.render(o.runDir(), System.err);
+            }
         }
         return failed ? ExitCode.RUNTIME_ERROR.code() : ExitCode.OK.code();
     }

@@ -48,6 +48,9 @@ public final class RunEngine {
         LoadedExperiment loaded = ExperimentLoader.load(options.experimentFile(), options.vars(), options.env());
         for (RecoveryOutcome r : CrashRecovery.recoverAll(options.outDir())) {
             options.out().println("recovered an unfinished run in " + r.runDir() + ": " + r.message());
+            if (r.status() == RecoveryOutcome.Status.RECOVERED) {
+                RunReports.render(r.runDir(), System.err);
+            }
         }
         if (options.dryRun()) {
             return DryRun.check(loaded, options.out());
@@ -91,7 +94,7 @@ public final class RunEngine {
                 proxyVertx.close();
             }
         }
-        RunReports.render(runDir, options.out());
+        RunReports.render(runDir, System.err);
         return result.in(runDir);
     }
 

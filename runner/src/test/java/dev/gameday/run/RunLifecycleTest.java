@@ -48,6 +48,9 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
         assertThat(journal(dir).first("recovery").orElseThrow().path("ok").asBoolean()).isTrue();
         assertThat(bed.proxyNames()).isEmpty();
         assertThat(Files.exists(dir.resolve("run.lock"))).isFalse();
+        assertThat(dir.resolve("report.html")).isNotEmptyFile();
+        assertThat(dir.resolve("report.md")).isNotEmptyFile();
+        assertThat(dir.resolve("junit.xml")).isNotEmptyFile();
     }
 
     @Test

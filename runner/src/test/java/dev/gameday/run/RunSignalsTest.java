@@ -51,6 +51,7 @@ class RunSignalsTest extends AgainstTheDemoSystem {
         assertThat(last.path("type").asText()).isEqualTo("run.interrupted");
         assertThat(last.path("removed").toString()).contains("slow-inventory");
         assertThat(runDir(out).resolve("run.lock")).doesNotExist();
+        assertThat(runDir(out).resolve("report.html")).as("reports rendered by the hook").isNotEmptyFile();
     }
 
     @Test

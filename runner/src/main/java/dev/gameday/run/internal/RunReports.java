@@ -1,5 +1,7 @@
 package dev.gameday.run.internal;
 
+import dev.gameday.recover.CrashRecovery;
+import dev.gameday.report.Reports;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -13,9 +15,7 @@ public final class RunReports {
 
     public static void render(Path runDir, PrintStream err) {
         try {
-            // LEAD: when dev.gameday.report.Reports lands, this line renders the reports:
-            // dev.gameday.report.Reports.writeRunReports(runDir.resolve("journal.jsonl"), runDir);
-            runDir.resolve("journal.jsonl");
+            Reports.writeRunReports(runDir.resolve(CrashRecovery.JOURNAL), runDir);
         } catch (Exception | LinkageError e) {
             err.println("gameday: warning: could not write the reports in " + runDir + ": " + e.getMessage());
         }
