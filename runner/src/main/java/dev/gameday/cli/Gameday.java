@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Exit codes: 0 hypothesis held / success, 1 hypothesis refuted, 2 aborted,",
-            "            3 invalid input or configuration, 4 runtime error (target or proxy unusable).",
+            "            3 invalid input or configuration, 4 runtime error (target or proxy unusable),",
+            "            5 inconclusive (steady state did not hold before any fault: nothing injected).",
         })
 public final class Gameday implements Runnable {
 

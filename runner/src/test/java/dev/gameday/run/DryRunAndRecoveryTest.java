@@ -84,6 +84,32 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
     }
 
     @Test
+    void recoveryOnAReusedProxyRemovesOnlyTheRunsToxicsEvenOnesTheJournalMissed() throws Exception {
+        Proxy proxy = bed.api().createProxy("inventory", bed.inventoryProxy, "127.0.0.1:" + bed.demo.inventoryPort());
+        proxy.toxics().latency("gd-deadbeef-recorded", ToxicDirection.DOWNSTREAM, 400);
+        proxy.toxics().latency("gd-deadbeef-cut-short", ToxicDirection.DOWNSTREAM, 400);
+        proxy.toxics().latency("someone-elses", ToxicDirection.UPSTREAM, 5);
+        proxy.disable();
+        Path crashed = Files.createDirectories(out().resolve("20200101T000000Z-crashed"));
+        try (Journal j = Journal.create(crashed.resolve("journal.jsonl"), UnaryOperator.identity())) {
+            j.append(new RunStarted(1, "deadbeef-0000", "x.yaml", "0", null, "u", "h", Map.of(),
+                    new RunStarted.ToxiproxyInfo("remote", bed.toxiproxy.url()), Map.of(), List.of(), false));
+            j.append(new ProxyCreated("inventory", bed.inventoryProxy, "upstream", false));
+            j.append(new FaultInjected("slow", "inventory",
+                    new ToxicSpec("gd-deadbeef-recorded", "latency", "downstream", 1.0, Map.of("latency", 400L))));
+            j.append(new FaultInjected("outage", "inventory", ToxicSpec.down()));
+        }
+
+        assertThat(dev.gameday.cli.Gameday.execute("recover", crashed.toString())).isZero();
+
+        assertThat(bed.proxyNames()).containsExactly("inventory");
+        assertThat(bed.api().getProxy("inventory").isEnabled()).isTrue();
+        assertThat(bed.api().getProxy("inventory").toxics().getAll()).extracting(t -> t.getName())
+                .containsExactly("someone-elses");
+        assertThat(JournalFile.read(crashed.resolve("journal.jsonl")).all("fault.removed")).hasSize(3);
+    }
+
+    @Test
     void aRunWhoseOwnerIsAliveIsLeftAlone() throws Exception {
         Path out = out();
         Path running = Files.createDirectories(out.resolve("20200101T000000Z-running"));
