@@ -3,7 +3,6 @@ package dev.gameday.run.internal;
 import dev.gameday.experiment.AbortCondition;
 import dev.gameday.experiment.CheckPhase;
 import dev.gameday.experiment.Experiment;
-import dev.gameday.experiment.Fault;
 import dev.gameday.experiment.Probe;
 import dev.gameday.experiment.ProxySpec;
 import dev.gameday.experiment.Ramp;
@@ -11,17 +10,13 @@ import dev.gameday.experiment.Redactor;
 import dev.gameday.experiment.Rollback;
 import dev.gameday.fault.FaultLedger;
 import dev.gameday.fault.FaultTypes;
-import dev.gameday.fault.ToxicNames;
-import dev.gameday.fault.spi.FaultType;
 import dev.gameday.hypothesis.AbortWatch;
 import dev.gameday.hypothesis.ProbeSampler;
 import dev.gameday.hypothesis.Sample;
 import dev.gameday.hypothesis.SlidingWindow;
 import dev.gameday.hypothesis.ToleranceResult;
 import dev.gameday.journal.AbortTripped;
-import dev.gameday.journal.FaultInjected;
 import dev.gameday.journal.FaultRemoved;
-import dev.gameday.journal.FaultUpdated;
 import dev.gameday.journal.InjectedRef;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.PhaseStarted;
@@ -33,7 +28,6 @@ import dev.gameday.journal.RunError;
 import dev.gameday.journal.SampleTaken;
 import dev.gameday.journal.StepEnded;
 import dev.gameday.journal.StepStarted;
-import dev.gameday.journal.ToxicSpec;
 import dev.gameday.journal.VerdictReached;
 import dev.gameday.journal.VerdictReached.Evidence;
 import dev.gameday.journal.VerdictReached.TimeToDetect;
@@ -42,7 +36,6 @@ import dev.gameday.run.RunResult;
 import dev.gameday.run.Verdict;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
-import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -92,11 +85,10 @@ public final class RunSession {
     private final Map<AbortCondition, AbortWatch> aborts = new LinkedHashMap<>();
     private final List<ProbeSampler> samplers = new ArrayList<>();
     private final Set<Long> timers = new HashSet<>();
-    private final Map<String, Future<Void>> faultOps = new LinkedHashMap<>();
     private final Set<String> openSteps = new LinkedHashSet<>();
-    private final Map<String, Long> faultStartedAt = new LinkedHashMap<>();
     private final Map<String, Long> detectedAfter = new HashMap<>();
     private final Promise<RunResult> result = Promise.promise();
+    private final FaultSteps faults;
 
     private Context context;
     private SteadyStateTracker tracker;
@@ -104,7 +96,6 @@ public final class RunSession {
     private long phaseEndsAt;
     private boolean watchingAborts;
     private boolean heartbeatInFlight;
-    private Long lastRemovalAt;
     private long removalAt;
     private Long recoveredAfterMs;
     private boolean recoveryOk = true;
@@ -124,6 +115,7 @@ public final class RunSession {
         this.timeline = Timeline.of(experiment.method());
         experiment.steadyState().probes().forEach(p -> probes.put(p.name(), p));
         experiment.abort().forEach(a -> aborts.put(a, new AbortWatch(a)));
+        this.faults = new FaultSteps(vertx, ledger, journal, progress, runId, proxies, this::toxiproxyFailed);
     }
 
     /** Starts the run; the future completes once everything is undone and the journal has its last line. */
@@ -251,7 +243,7 @@ public final class RunSession {
                 long over = ramp.over() == null ? e.durationMs() : ramp.over().toMillis();
                 for (long at = every; at < e.durationMs() && at - every < over; at += every) {
                     long value = rampValue(ramp, at);
-                    starts.computeIfAbsent(e.startMs() + at, k -> new ArrayList<>()).add(() -> rampTo(e, value));
+                    starts.computeIfAbsent(e.startMs() + at, k -> new ArrayList<>()).add(() -> faults.ramp(e.step().name(), e.step().fault(), value));
                 }
             }
         }
@@ -263,7 +255,7 @@ public final class RunSession {
                 starts.getOrDefault(offset, List.of()).forEach(Runnable::run);
             });
         }
-        timer(start + timeline.totalMs() - now(), () -> Future.join(new ArrayList<>(faultOps.values()))
+        timer(start + timeline.totalMs() - now(), () -> faults.settled()
                 .onComplete(v -> {
                     if (!ended) {
                         startRecovery();
@@ -276,51 +268,9 @@ public final class RunSession {
         journal.append(new StepStarted(name, e.kind(), e.parent()));
         openSteps.add(name);
         progress.event(String.format(Locale.ROOT, "  step %s (%s, %s)", name, e.kind(), seconds(e.durationMs())));
-        Fault f = e.step().fault();
-        if (f == null) {
-            return;
+        if (e.step().fault() != null) {
+            faults.inject(name, e.step().fault());
         }
-        FaultType type = FaultTypes.require(f.toxic());
-        boolean down = Fault.DOWN.equals(f.toxic());
-        String toxicName = down ? null : ToxicNames.of(runId, name);
-        Map<String, Long> attributes = new LinkedHashMap<>(f.attributes());
-        if (f.ramp() != null) {
-            attributes.put(f.ramp().attribute(), f.ramp().from());
-        }
-        Proxy proxy = proxies.get(f.proxy());
-        ToxicDirection stream = f.stream() == Fault.Stream.UPSTREAM ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
-        FaultType.Request request = new FaultType.Request(toxicName, stream, f.toxicity(), attributes);
-        ToxicSpec spec = down ? ToxicSpec.down()
-                : new ToxicSpec(toxicName, f.toxic(), f.stream().key(), f.toxicity(), Map.copyOf(attributes));
-        Future<Void> op = blocking(() -> ledger.inject(name, f.proxy(), toxicName, () -> type.inject(proxy, request)))
-                .map(injected -> {
-                    if (injected.isPresent()) {
-                        journal.append(new FaultInjected(name, f.proxy(), spec));
-                        faultStartedAt.put(name, now());
-                        progress.event("  + " + describe(f, spec) + " injected on proxy " + f.proxy());
-                    }
-                    return null;
-                });
-        faultOps.put(name, op);
-        op.onFailure(this::toxiproxyFailed);
-    }
-
-    private void rampTo(Timeline.Entry e, long value) {
-        Fault f = e.step().fault();
-        String name = e.step().name();
-        Future<Void> op = faultOps.getOrDefault(name, Future.succeededFuture())
-                .compose(v -> blocking(() -> ledger.update(name, f.ramp().attribute(), value)))
-                .map(updated -> {
-                    if (updated) {
-                        Map<String, Long> attributes = new LinkedHashMap<>(f.attributes());
-                        attributes.put(f.ramp().attribute(), value);
-                        journal.append(new FaultUpdated(name, f.proxy(), new ToxicSpec(ToxicNames.of(runId, name),
-                                f.toxic(), f.stream().key(), f.toxicity(), attributes)));
-                    }
-                    return null;
-                });
-        faultOps.put(name, op);
-        op.onFailure(this::toxiproxyFailed);
     }
 
     private void stepEnded(Timeline.Entry e) {
@@ -328,23 +278,7 @@ public final class RunSession {
             return;
         }
         String name = e.step().name();
-        Future<Void> done;
-        if (e.step().fault() != null) {
-            done = faultOps.getOrDefault(name, Future.succeededFuture())
-                    .compose(v -> blocking(() -> ledger.remove(name)))
-                    .map(removed -> {
-                        removed.ifPresent(r -> {
-                            journal.append(new FaultRemoved(name, r.proxy(), r.toxicName(), "completed"));
-                            lastRemovalAt = now();
-                            progress.event("  - fault of step " + name + " removed from proxy " + r.proxy());
-                        });
-                        return null;
-                    });
-            faultOps.put(name, done);
-            done.onFailure(this::toxiproxyFailed);
-        } else {
-            done = Future.join(new ArrayList<>(faultOps.values())).mapEmpty();
-        }
+        Future<Void> done = e.step().fault() != null ? faults.remove(name) : faults.settled();
         done.onComplete(v -> {
             if (!ended && openSteps.remove(name)) {
                 journal.append(new StepEnded(name));
@@ -364,7 +298,7 @@ public final class RunSession {
         Duration within = experiment.recovery() == null ? null : experiment.recovery().within();
         long maxWindow = probes.values().stream().mapToLong(p -> p.tolerance().window().toMillis()).max().orElse(0);
         long cap = within == null ? DEFAULT_RECOVERY_CAP.toMillis() : within.toMillis() + maxWindow;
-        removalAt = lastRemovalAt == null ? now() : lastRemovalAt;
+        removalAt = faults.lastRemovalAt() == null ? now() : faults.lastRemovalAt();
         enterPhase("recovery", Math.max(0, removalAt + cap - now()));
         timer(removalAt + cap - now(), () -> recoveryOver(null));
         checkRecovered();
@@ -447,7 +381,7 @@ public final class RunSession {
         tracker.add(s);
         Probe probe = probes.get(s.probe());
         if (phase.equals("method") || phase.equals("recovery")) {
-            faultStartedAt.forEach((step, at) -> {
+            faults.injectedAt().forEach((step, at) -> {
                 if (!detectedAfter.containsKey(step) && s.scheduledAt() >= at && SteadyStateTracker.failing(probe, s)) {
                     detectedAfter.put(step, s.scheduledAt() - at);
                 }
@@ -573,7 +507,7 @@ public final class RunSession {
             }
         }
         List<Evidence> evidence = tracker == null ? List.of() : tracker.evidence();
-        List<TimeToDetect> ttd = faultStartedAt.keySet().stream()
+        List<TimeToDetect> ttd = faults.injectedAt().keySet().stream()
                 .map(step -> new TimeToDetect(step, detectedAfter.get(step)))
                 .toList();
         journal.append(new VerdictReached(v.key(), s, evidence, ttd, recoveredAfterMs));
@@ -613,10 +547,6 @@ public final class RunSession {
             b.append(" · abort ").append(c.name()).append(watchingAborts ? " armed" : " idle");
         }
         return b.toString();
-    }
-
-    private static String describe(Fault f, ToxicSpec spec) {
-        return Fault.DOWN.equals(f.toxic()) ? "outage (down)" : f.toxic() + " " + spec.attributes();
     }
 
     private <T> Future<T> blocking(Callable<T> call) {
