@@ -103,8 +103,10 @@ public final class LatencyToxic implements Toxic {
         @Override
         public void flush() {
             cancel();
+            long now = System.nanoTime();
             while (!held.isEmpty()) {
-                out.data(held.poll(), due.poll());
+                due.poll();
+                out.data(held.poll(), now);
             }
             if (ended) {
                 out.end();
