@@ -32,6 +32,14 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
+    /** Sends {@code message}, expects EOF; returns how long that took. */
+    private static long millisToEof(Socket socket, String message) throws Exception {
+        long start = System.nanoTime();
+        socket.getOutputStream().write(message.getBytes());
+        assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
     @Test
     void passesDataUntouchedWithoutToxics() throws Exception {
         Proxy proxy = echoProxy("plain");
@@ -91,10 +99,7 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
         Proxy proxy = echoProxy("timeout");
         proxy.toxics().timeout("down", ToxicDirection.DOWNSTREAM, 300);
         try (Socket socket = Tcp.connect(proxy.getListen())) {
-            long start = System.nanoTime();
-            socket.getOutputStream().write("hello".getBytes());
-            assertThat(socket.getInputStream().read()).isEqualTo(-1);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(250L, 2_000L);
+            assertThat(millisToEof(socket, "hello")).isBetween(250L, 2_000L);
         }
     }
 
@@ -201,10 +206,7 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
                 assertThat(roundTripMillis(socket, ("ping" + i).getBytes())).isLessThan(1_000);
             }
             timeout.setToxicity(1);
-            long start = System.nanoTime();
-            socket.getOutputStream().write("swallowed".getBytes());
-            assertThat(socket.getInputStream().read()).isEqualTo(-1);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_000);
+            assertThat(millisToEof(socket, "swallowed")).isLessThan(2_000);
         }
     }
 
