@@ -55,13 +55,13 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
     void latencyDelaysEachDirection() throws Exception {
         Proxy proxy = echoProxy("latency");
         try (Socket socket = Tcp.connect(proxy.getListen())) {
-            assertThat(roundTripMillis(socket, "warm".getBytes())).isLessThan(100);
+            roundTripMillis(socket, "warm".getBytes());
             Latency down = proxy.toxics().latency("down", ToxicDirection.DOWNSTREAM, 200);
-            assertThat(roundTripMillis(socket, "ping".getBytes())).isBetween(190L, 400L);
+            assertThat(roundTripMillis(socket, "ping".getBytes())).isBetween(195L, 1_200L);
             proxy.toxics().latency("up", ToxicDirection.UPSTREAM, 100);
-            assertThat(roundTripMillis(socket, "ping".getBytes())).isBetween(290L, 600L);
+            assertThat(roundTripMillis(socket, "ping".getBytes())).isBetween(295L, 1_300L);
             down.remove();
-            assertThat(roundTripMillis(socket, "ping".getBytes())).isBetween(95L, 250L);
+            assertThat(roundTripMillis(socket, "ping".getBytes())).isBetween(95L, 1_100L);
         }
     }
 
@@ -90,7 +90,7 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
             socket.getOutputStream().write(data);
             assertThat(Tcp.read(socket, data.length)).isEqualTo(data);
             // 50,000 B at 100 KB/s = 500 ms
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(400L, 1_500L);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(400L, 3_000L);
         }
     }
 
@@ -113,7 +113,7 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
             long start = System.nanoTime();
             timeout.remove();
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_000);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3_000);
         }
     }
 
