@@ -66,7 +66,8 @@ public final class ProxyCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                server.close().eventually(vertx::close).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
             } catch (Exception e) {
                 // stopping anyway: the JVM is exiting
             }

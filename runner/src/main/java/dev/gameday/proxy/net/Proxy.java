@@ -64,10 +64,6 @@ public final class Proxy {
         return all;
     }
 
-    public int connectionCount() {
-        return connections.size();
-    }
-
     Future<Void> start() {
         if (server != null) {
             return Future.succeededFuture();

@@ -56,7 +56,7 @@ final class ProxyConnection {
 
     private void start(NetClient netClient, String host, int port,
             Function<ToxicSpec.Stream, List<ToxicSpec>> toxics) {
-        Sockets.allowHalfClosure(client);
+        Sockets.configure(client);
         client.messageHandler(early::add);
         client.eventHandler(early::add);
         client.exceptionHandler(e -> failed = true);
@@ -76,7 +76,7 @@ final class ProxyConnection {
 
     private void wire(NetSocketInternal server, Function<ToxicSpec.Stream, List<ToxicSpec>> toxics) {
         upstream = server;
-        Sockets.allowHalfClosure(server);
+        Sockets.configure(server);
         upLink = new ToxicLink(this, client, server, toxics.apply(ToxicSpec.Stream.UPSTREAM));
         downLink = new ToxicLink(this, server, client, toxics.apply(ToxicSpec.Stream.DOWNSTREAM));
         server.messageHandler(downLink::onMessage);

@@ -1,7 +1,6 @@
 package dev.gameday.proxy.toxic;
 
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -26,100 +25,41 @@ public final class BandwidthToxic implements Toxic {
         return new Throttle(attributes, out, link);
     }
 
-    private static final class Throttle implements Stage {
-        private final Outlet out;
-        private final Link link;
-        private final ArrayDeque<ByteBuf> held = new ArrayDeque<>();
+    private static final class Throttle extends HoldingStage {
         private long rate;
         private long nextFree = System.nanoTime();
         private long pieceAt = -1;
         private int pieceSize;
-        private Cancellable timer;
-        private boolean ended;
 
         Throttle(ToxicAttributes attributes, Outlet out, Link link) {
-            this.out = out;
-            this.link = link;
+            super(out, link);
             this.rate = attributes.get("rate");
         }
 
         @Override
         public void update(ToxicAttributes attributes) {
             rate = attributes.get("rate");
-            cancel();
             pieceAt = -1;
-            pump();
+            restart();
         }
 
         @Override
-        public void data(ByteBuf chunk, long timestampNanos) {
-            held.add(chunk);
-            if (timer == null) {
-                pump();
-            }
-        }
-
-        private void pump() {
-            timer = null;
+        protected void release() {
             long now = System.nanoTime();
-            while (!held.isEmpty()) {
-                if (rate <= 0) {
-                    return;
-                }
-                ByteBuf head = held.peek();
+            while (!held.isEmpty() && rate > 0) {
+                ByteBuf head = held.peek().chunk();
                 if (pieceAt < 0) {
                     pieceSize = (int) Math.min(head.readableBytes(), Math.max(1, rate * 100));
                     // rate KB/s = rate bytes/ms: a piece of n bytes takes n * 1e6 / rate ns
                     pieceAt = Math.max(now, nextFree) + pieceSize * 1_000_000L / rate;
                 }
                 if (pieceAt - now > 0) {
-                    timer = link.schedule(pieceAt - now, this::pump);
+                    wakeIn(pieceAt - now);
                     return;
                 }
                 nextFree = pieceAt;
                 pieceAt = -1;
-                if (pieceSize >= head.readableBytes()) {
-                    out.data(held.poll(), now);
-                } else {
-                    out.data(head.readRetainedSlice(pieceSize), now);
-                }
-            }
-            if (ended) {
-                out.end();
-            }
-        }
-
-        @Override
-        public void end() {
-            ended = true;
-            if (held.isEmpty()) {
-                out.end();
-            }
-        }
-
-        @Override
-        public void flush() {
-            cancel();
-            long now = System.nanoTime();
-            while (!held.isEmpty()) {
-                out.data(held.poll(), now);
-            }
-            if (ended) {
-                out.end();
-            }
-        }
-
-        @Override
-        public void close() {
-            cancel();
-            held.forEach(ByteBuf::release);
-            held.clear();
-        }
-
-        private void cancel() {
-            if (timer != null) {
-                timer.cancel();
-                timer = null;
+                out.data(pieceSize >= head.readableBytes() ? held.poll().chunk() : head.readRetainedSlice(pieceSize), now);
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.gameday.proxy.toxic;
 
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,20 +28,13 @@ public final class LatencyToxic implements Toxic {
         return new Delay(attributes, out, link);
     }
 
-    private static final class Delay implements Stage {
-        private final Outlet out;
-        private final Link link;
-        private final ArrayDeque<ByteBuf> held = new ArrayDeque<>();
-        private final ArrayDeque<Long> due = new ArrayDeque<>();
+    private static final class Delay extends HoldingStage {
         private long latencyNanos;
         private long jitterNanos;
         private long lastDue = Long.MIN_VALUE;
-        private Cancellable timer;
-        private boolean ended;
 
         Delay(ToxicAttributes attributes, Outlet out, Link link) {
-            this.out = out;
-            this.link = link;
+            super(out, link);
             update(attributes);
         }
 
@@ -54,17 +46,9 @@ public final class LatencyToxic implements Toxic {
 
         @Override
         public void data(ByteBuf chunk, long timestampNanos) {
-            long at = Math.max(timestampNanos + delay(), lastDue);
-            lastDue = at;
-            if (held.isEmpty() && at - System.nanoTime() <= 0) {
-                out.data(chunk, at);
-                return;
-            }
-            held.add(chunk);
-            due.add(at);
-            if (timer == null) {
-                release();
-            }
+            // never before the previous chunk: jitter must not reorder the stream
+            lastDue = Math.max(timestampNanos + delay(), lastDue);
+            hold(chunk, lastDue);
         }
 
         private long delay() {
@@ -75,54 +59,17 @@ public final class LatencyToxic implements Toxic {
             return Math.max(0, latencyNanos + jitter);
         }
 
-        private void release() {
-            timer = null;
+        @Override
+        protected void release() {
             long now = System.nanoTime();
             while (!held.isEmpty()) {
-                long at = due.peek();
-                if (at - now > 0) {
-                    timer = link.schedule(at - now, this::release);
+                Held next = held.peek();
+                if (next.dueNanos() - now > 0) {
+                    wakeIn(next.dueNanos() - now);
                     return;
                 }
-                due.poll();
-                out.data(held.poll(), at);
-            }
-            if (ended) {
-                out.end();
-            }
-        }
-
-        @Override
-        public void end() {
-            ended = true;
-            if (held.isEmpty()) {
-                out.end();
-            }
-        }
-
-        @Override
-        public void flush() {
-            cancel();
-            while (!held.isEmpty()) {
-                out.data(held.poll(), due.poll());
-            }
-            if (ended) {
-                out.end();
-            }
-        }
-
-        @Override
-        public void close() {
-            cancel();
-            held.forEach(ByteBuf::release);
-            held.clear();
-            due.clear();
-        }
-
-        private void cancel() {
-            if (timer != null) {
-                timer.cancel();
-                timer = null;
+                held.poll();
+                out.data(next.chunk(), next.dueNanos());
             }
         }
     }

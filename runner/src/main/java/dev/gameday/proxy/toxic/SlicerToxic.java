@@ -1,7 +1,6 @@
 package dev.gameday.proxy.toxic;
 
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -27,19 +26,13 @@ public final class SlicerToxic implements Toxic {
         return new Slices(attributes, out, link);
     }
 
-    private static final class Slices implements Stage {
-        private final Outlet out;
-        private final Link link;
-        private final ArrayDeque<ByteBuf> held = new ArrayDeque<>();
+    private static final class Slices extends HoldingStage {
         private long average;
         private long variation;
         private long delayNanos;
-        private Cancellable timer;
-        private boolean ended;
 
         Slices(ToxicAttributes attributes, Outlet out, Link link) {
-            this.out = out;
-            this.link = link;
+            super(out, link);
             update(attributes);
         }
 
@@ -50,14 +43,6 @@ public final class SlicerToxic implements Toxic {
             delayNanos = TimeUnit.MICROSECONDS.toNanos(attributes.get("delay"));
         }
 
-        @Override
-        public void data(ByteBuf chunk, long timestampNanos) {
-            held.add(chunk);
-            if (timer == null) {
-                pump();
-            }
-        }
-
         private int pieceSize() {
             long size = average;
             if (variation > 0) {
@@ -66,56 +51,17 @@ public final class SlicerToxic implements Toxic {
             return (int) Math.max(1, Math.min(size, Integer.MAX_VALUE));
         }
 
-        private void pump() {
-            timer = null;
+        @Override
+        protected void release() {
             while (!held.isEmpty()) {
-                ByteBuf head = held.peek();
+                ByteBuf head = held.peek().chunk();
                 int size = pieceSize();
-                if (size >= head.readableBytes()) {
-                    out.data(held.poll(), System.nanoTime());
-                } else {
-                    out.data(head.readRetainedSlice(size), System.nanoTime());
-                }
+                out.data(size >= head.readableBytes() ? held.poll().chunk() : head.readRetainedSlice(size), System.nanoTime());
                 if (delayNanos > 0) {
-                    timer = link.schedule(delayNanos, this::pump);
+                    wakeIn(delayNanos);
                     return;
                 }
             }
-            if (ended) {
-                out.end();
-            }
-        }
-
-        @Override
-        public void end() {
-            ended = true;
-            if (held.isEmpty() && timer == null) {
-                out.end();
-            }
-        }
-
-        @Override
-        public void flush() {
-            if (timer != null) {
-                timer.cancel();
-                timer = null;
-            }
-            while (!held.isEmpty()) {
-                out.data(held.poll(), System.nanoTime());
-            }
-            if (ended) {
-                out.end();
-            }
-        }
-
-        @Override
-        public void close() {
-            if (timer != null) {
-                timer.cancel();
-                timer = null;
-            }
-            held.forEach(ByteBuf::release);
-            held.clear();
         }
     }
 }

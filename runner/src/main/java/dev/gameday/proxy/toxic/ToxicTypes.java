@@ -17,9 +17,6 @@ public final class ToxicTypes {
         return Optional.ofNullable(TYPES.get(type));
     }
 
-    public static Map<String, Toxic> all() {
-        return TYPES;
-    }
 
     private static Map<String, Toxic> load() {
         Map<String, Toxic> types = new TreeMap<>();
