@@ -78,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         for (TimeToDetect t : r.timeToDetect()) {
-            out.println("Time to detect " + t.step() + ": " + (t.ms() == null ? "never (no failing sample)" : t.ms() + " ms"));
+            out.println("Time to detect " + t.step() + ": "
+                    + (t.ms() == null ? "never (no failing sample)" : t.ms() + " ms"));
         }
         if (r.timeToRecoverMs() != null) {
             out.println("Time to recover: " + r.timeToRecoverMs() + " ms");

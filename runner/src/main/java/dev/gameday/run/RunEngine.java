@@ -103,7 +103,8 @@ public final class RunEngine {
         return new RunStarted(RunStarted.FORMAT_VERSION, runId, loaded.file().toString(), loaded.sha256(),
                 ExperimentJson.toTree(redacted), System.getProperty("user.name"), hostName(),
                 Map.of("gameday", version(RunEngine.class), "java", System.getProperty("java.version"),
-                        "vertx", vertxVersion(), "os", System.getProperty("os.name") + " " + System.getProperty("os.version")),
+                        "vertx", vertxVersion(),
+                        "os", System.getProperty("os.name") + " " + System.getProperty("os.version")),
                 new RunStarted.ToxiproxyInfo(embedded ? "embedded" : "remote", url),
                 redacted.vars(), Timeline.of(redacted.method()).plan(), false);
     }

@@ -1,6 +1,6 @@
 package dev.gameday.run;
 
-import static dev.gameday.run.RunTestBed.RATIO_99;
+import static dev.gameday.run.RunTestBed.RATIO_LENIENT;
 import static dev.gameday.run.RunTestBed.experiment;
 import static dev.gameday.run.RunTestBed.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +37,7 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         Path out = out();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        RunResult r = RunEngine.run(new RunOptions(write(tmp, experiment("resilient", RATIO_99, FAULT, "")),
+        RunResult r = RunEngine.run(new RunOptions(write(tmp, experiment("resilient", RATIO_LENIENT, FAULT, "")),
                 bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), true, out, false,
                 new PrintStream(printed, true, StandardCharsets.UTF_8)));
 
@@ -69,7 +69,7 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         gone.waitFor();
         new RunLock(gone.pid(), null).write(crashed);
 
-        RunResult r = RunEngine.run(new RunOptions(write(tmp, experiment("resilient", RATIO_99, FAULT, "")),
+        RunResult r = RunEngine.run(new RunOptions(write(tmp, experiment("resilient", RATIO_LENIENT, FAULT, "")),
                 bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), true, out, false,
                 new PrintStream(PrintStream.nullOutputStream())));
 

@@ -1,6 +1,6 @@
 package dev.gameday.run;
 
-import static dev.gameday.run.RunTestBed.RATIO_99;
+import static dev.gameday.run.RunTestBed.RATIO_LENIENT;
 import static dev.gameday.run.RunTestBed.experiment;
 import static dev.gameday.run.RunTestBed.journal;
 import static dev.gameday.run.RunTestBed.runDir;
@@ -38,7 +38,7 @@ class RunSignalsTest extends AgainstTheDemoSystem {
     @Test
     void sigtermMidFaultRemovesEveryToxicAndProxyAndClosesTheJournal() throws Exception {
         Path out = out();
-        child = startRun(write(tmp, experiment("resilient", RATIO_99, LONG_FAULT, "")), out);
+        child = startRun(write(tmp, experiment("resilient", RATIO_LENIENT, LONG_FAULT, "")), out);
         awaitToxicInPlace(out);
 
         child.destroy();
@@ -57,7 +57,7 @@ class RunSignalsTest extends AgainstTheDemoSystem {
     @Test
     void afterKillNineRecoverRemovesWhatTheRunLeftAndMarksItInterrupted() throws Exception {
         Path out = out();
-        child = startRun(write(tmp, experiment("resilient", RATIO_99, LONG_FAULT, "")), out);
+        child = startRun(write(tmp, experiment("resilient", RATIO_LENIENT, LONG_FAULT, "")), out);
         awaitToxicInPlace(out);
 
         child.destroyForcibly();

@@ -108,6 +108,8 @@ public final class RunTestBed implements AutoCloseable {
     }
 
     static final String RATIO_99 = "successRatio: \">= 99%\"";
+    /** For runs whose verdict is not the point: a loaded machine's stray slow sample must not matter. */
+    static final String RATIO_LENIENT = "successRatio: \">= 50%\"";
 
     /** A method step adding {@code latency} to inventory for {@code duration}. */
     public static String latencyStep(String name, String latency, String duration) {

@@ -60,8 +60,9 @@ public final class DryRun {
                 e.steadyState().before().toMillis()) + " of steady state):");
         for (PlanEntry p : Timeline.of(e.method()).plan()) {
             out.printf(Locale.ROOT, "  +%-7s %-8s %s%s%s%n", RunSession.seconds(p.startMs()), p.kind(),
-                    p.parent() == null ? "" : "  ", p.step(), p.proxy() == null ? " for " + RunSession.seconds(p.durationMs())
-                            : " — " + p.toxic() + " on " + p.proxy() + " for " + RunSession.seconds(p.durationMs()));
+                    p.parent() == null ? "" : "  ", p.step(),
+                    (p.proxy() == null ? "" : " — " + p.toxic() + " on " + p.proxy())
+                            + " for " + RunSession.seconds(p.durationMs()));
         }
         if (problems.isEmpty()) {
             out.println("Pre-flight OK.");

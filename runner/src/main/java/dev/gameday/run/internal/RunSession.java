@@ -243,7 +243,8 @@ public final class RunSession {
                 long over = ramp.over() == null ? e.durationMs() : ramp.over().toMillis();
                 for (long at = every; at < e.durationMs() && at - every < over; at += every) {
                     long value = rampValue(ramp, at);
-                    starts.computeIfAbsent(e.startMs() + at, k -> new ArrayList<>()).add(() -> faults.ramp(e.step().name(), e.step().fault(), value));
+                    starts.computeIfAbsent(e.startMs() + at, k -> new ArrayList<>())
+                            .add(() -> faults.ramp(e.step().name(), e.step().fault(), value));
                 }
             }
         }
@@ -306,7 +307,8 @@ public final class RunSession {
 
     private void checkRecovered() {
         List<Probe> relevant = probes.values().stream()
-                .filter(p -> SteadyStateTracker.counts(p, CheckPhase.DURING) || SteadyStateTracker.counts(p, CheckPhase.AFTER))
+                .filter(p -> SteadyStateTracker.counts(p, CheckPhase.DURING)
+                        || SteadyStateTracker.counts(p, CheckPhase.AFTER))
                 .toList();
         if (relevant.isEmpty()) {
             relevant = List.copyOf(probes.values());
@@ -497,7 +499,8 @@ public final class RunSession {
         String s = summary;
         if (verdict == Verdict.ERROR || !stillInjected.isEmpty()) {
             String what = stillInjected.isEmpty() ? "every fault was removed"
-                    : "may still be injected: " + String.join(", ", stillInjected.stream().map(FaultLedger::describe).toList());
+                    : "may still be injected: "
+                            + String.join(", ", stillInjected.stream().map(FaultLedger::describe).toList());
             journal.append(new RunError(summary + " (" + what + ")", stillInjected));
             if (verdict != Verdict.ERROR) {
                 v = Verdict.ERROR;
