@@ -57,11 +57,16 @@ public final class CrashRecovery {
         return out;
     }
 
-    /** Recovers one run folder; empty when its run finished (nothing to do). */
+    /**
+     * Recovers one run folder; empty when there is nothing to do: the run finished and left nothing
+     * behind. A run that ended in an error while Toxiproxy was unreachable may have left faults (its
+     * journal says which): they are removed here too, once Toxiproxy answers again.
+     */
     public static Optional<RecoveryOutcome> recover(Path runDir) throws IOException {
         Path journalFile = runDir.resolve(JOURNAL);
         JournalFile journal = JournalFile.read(journalFile);
-        if (journal.finished()) {
+        boolean ended = journal.finished();
+        if (ended && outstanding(journal).isEmpty() && createdAndNotRemoved(journal).isEmpty()) {
             return Optional.empty();
         }
         Optional<RunLock> lock = RunLock.read(runDir);
@@ -73,6 +78,9 @@ public final class CrashRecovery {
         JsonNode started = journal.first("run.started").orElse(null);
         String url = started == null ? null : started.path("toxiproxy").path("url").asText(null);
         boolean embedded = started == null || "embedded".equals(started.path("toxiproxy").path("mode").asText());
+        if (ended && (embedded || url == null)) {
+            return Optional.empty();
+        }
         if (embedded || url == null) {
             String reason = owner + " ended without finishing the run; "
                     + (started == null ? "it had not started injecting, nothing to remove"
@@ -119,9 +127,9 @@ public final class CrashRecovery {
                 removedProxies.add(name);
             }
         }
-        String reason = owner + " ended without finishing the run; removed " + removed.size()
-                + " fault(s) and " + removedProxies.size() + " proxy(ies) from " + url;
-        close(journalFile, removedEvents, removedProxies, removed, reason);
+        String reason = owner + (ended ? " ended the run unable to remove everything" : " ended without finishing the run")
+                + "; removed " + removed.size() + " fault(s) and " + removedProxies.size() + " proxy(ies) from " + url;
+        close(journalFile, removedEvents, removedProxies, ended ? null : removed, reason);
         RunLock.delete(runDir);
         return Optional.of(new RecoveryOutcome(runDir, RecoveryOutcome.Status.RECOVERED, removed, removedProxies, reason));
     }
@@ -183,12 +191,15 @@ public final class CrashRecovery {
         return false;
     }
 
+    /** Appends what was removed, then run.interrupted unless {@code removed} is null (the run had ended). */
     private static void close(Path journalFile, List<FaultRemoved> faults, List<String> proxies,
             List<InjectedRef> removed, String reason) throws IOException {
         try (Journal j = Journal.resume(journalFile, UnaryOperator.identity())) {
             faults.forEach(j::append);
             proxies.forEach(p -> j.append(new ProxyRemoved(p)));
-            j.append(new RunInterrupted(reason, removed));
+            if (removed != null) {
+                j.append(new RunInterrupted(reason, removed));
+            }
         }
     }
 

@@ -6,9 +6,12 @@ import static dev.gameday.run.RunTestBed.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gameday.journal.FaultInjected;
+import dev.gameday.journal.InjectedRef;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalFile;
 import dev.gameday.journal.ProxyCreated;
+import dev.gameday.journal.RunEnded;
+import dev.gameday.journal.RunError;
 import dev.gameday.journal.RunStarted;
 import dev.gameday.journal.ToxicSpec;
 import dev.gameday.recover.RunLock;
@@ -107,6 +110,31 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         assertThat(bed.api().getProxy("inventory").toxics().getAll()).extracting(t -> t.getName())
                 .containsExactly("someone-elses");
         assertThat(JournalFile.read(crashed.resolve("journal.jsonl")).all("fault.removed")).hasSize(3);
+    }
+
+    @Test
+    void whatARunCouldNotRemoveWhileToxiproxyWasDownIsRemovedOnceItAnswers() throws Exception {
+        Proxy proxy = bed.api().createProxy("inventory", bed.inventoryProxy, "127.0.0.1:" + bed.demo.inventoryPort());
+        proxy.toxics().latency("gd-0badf00d-slow", ToxicDirection.DOWNSTREAM, 400);
+        Path errored = Files.createDirectories(out().resolve("20200101T000000Z-errored"));
+        try (Journal j = Journal.create(errored.resolve("journal.jsonl"), UnaryOperator.identity())) {
+            j.append(new RunStarted(1, "0badf00d-0000", "x.yaml", "0", null, "u", "h", Map.of(),
+                    new RunStarted.ToxiproxyInfo("remote", bed.toxiproxy.url()), Map.of(), List.of(), false));
+            j.append(new ProxyCreated("inventory", bed.inventoryProxy, "upstream", true));
+            j.append(new FaultInjected("slow", "inventory",
+                    new ToxicSpec("gd-0badf00d-slow", "latency", "downstream", 1.0, Map.of("latency", 400L))));
+            j.append(new RunError("Toxiproxy failed mid-run", List.of(new InjectedRef("inventory", "gd-0badf00d-slow"))));
+            j.append(new RunEnded(4, "error"));
+        }
+
+        assertThat(dev.gameday.cli.Gameday.execute("recover", out().toString())).isZero();
+
+        assertThat(bed.proxyNames()).isEmpty();
+        List<String> types = JournalFile.read(errored.resolve("journal.jsonl")).events().stream()
+                .map(e -> e.path("type").asText()).toList();
+        assertThat(types).endsWith("run.ended", "fault.removed", "proxy.removed").doesNotContain("run.interrupted");
+        assertThat(JournalFile.read(errored.resolve("journal.jsonl")).first("fault.removed").orElseThrow()
+                .path("reason").asText()).isEqualTo("recover");
     }
 
     @Test
