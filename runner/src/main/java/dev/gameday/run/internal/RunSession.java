@@ -548,6 +548,16 @@ public final class RunSession {
         }
         for (AbortCondition c : aborts.keySet()) {
             b.append(" · abort ").append(c.name()).append(watchingAborts ? " armed" : " idle");
+            Probe p = probes.get(c.probe());
+            SlidingWindow w = p == null ? null : tracker.window(p);
+            if (w != null && w.count() > 0) {
+                boolean ratio = c.metric().equals("successRatio");
+                b.append(ratio ? String.format(Locale.ROOT, " (%s %.1f%%, trips %s %.1f%%)", c.metric(),
+                        100 * w.successRatio(), c.op().symbol(), 100 * c.threshold())
+                        : String.format(Locale.ROOT, " (%s %.0fms, trips %s %.0fms)", c.metric(),
+                                w.percentileMs(Double.parseDouble(c.metric().substring(1))), c.op().symbol(),
+                                c.threshold()));
+            }
         }
         return b.toString();
     }
