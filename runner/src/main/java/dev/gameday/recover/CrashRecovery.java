@@ -113,14 +113,20 @@ public final class CrashRecovery {
         }
         List<InjectedRef> removed = new ArrayList<>();
         List<FaultRemoved> removedEvents = new ArrayList<>();
+        Map<InjectedRef, String> recorded = outstanding(journal);
         for (Map.Entry<InjectedRef, String> e : toRemove.entrySet()) {
-            if (undo(proxies.get(e.getKey().proxy()), e.getKey())) {
+            boolean undone = undo(proxies.get(e.getKey().proxy()), e.getKey());
+            if (undone) {
                 removed.add(e.getKey());
+            }
+            // A recorded fault found gone is closed in the journal too, so it is not looked for again.
+            if (undone || recorded.containsKey(e.getKey())) {
                 removedEvents.add(new FaultRemoved(e.getValue(), e.getKey().proxy(), e.getKey().toxicName(), "recover"));
             }
         }
         List<String> removedProxies = new ArrayList<>();
-        for (String name : createdAndNotRemoved(journal)) {
+        List<String> closedProxies = createdAndNotRemoved(journal);
+        for (String name : closedProxies) {
             Proxy p = proxies.get(name);
             if (p != null) {
                 p.delete();
@@ -129,7 +135,7 @@ public final class CrashRecovery {
         }
         String reason = owner + (ended ? " ended the run unable to remove everything" : " ended without finishing the run")
                 + "; removed " + removed.size() + " fault(s) and " + removedProxies.size() + " proxy(ies) from " + url;
-        close(journalFile, removedEvents, removedProxies, ended ? null : removed, reason);
+        close(journalFile, removedEvents, closedProxies, ended ? null : removed, reason);
         RunLock.delete(runDir);
         return Optional.of(new RecoveryOutcome(runDir, RecoveryOutcome.Status.RECOVERED, removed, removedProxies, reason));
     }

@@ -6,7 +6,9 @@ import dev.gameday.experiment.load.ExperimentLoader;
 import dev.gameday.experiment.load.LoadedExperiment;
 import dev.gameday.fault.FaultLedger;
 import dev.gameday.fault.ToxiproxyClients;
+import dev.gameday.journal.FaultRemoved;
 import dev.gameday.journal.Journal;
+import dev.gameday.journal.ProxyRemoved;
 import dev.gameday.journal.RunStarted;
 import dev.gameday.proxy.EmbeddedToxiproxy;
 import dev.gameday.recover.CrashRecovery;
@@ -83,6 +85,14 @@ public final class RunEngine {
                     url, options.out(), options.live());
             result = await(session.start().toCompletionStage().toCompletableFuture());
         } finally {
+            if (!ledger.empty()) {
+                // Last resort, when the session itself failed: nothing the run did may stay in place.
+                ledger.seal(1000);
+                FaultLedger.Undo undo = ledger.undoAll(1000);
+                undo.removedFaults().forEach(e -> journal.append(
+                        new FaultRemoved(e.step(), e.proxy(), e.toxicName(), "error")));
+                undo.removedProxies().forEach(p -> journal.append(new ProxyRemoved(p)));
+            }
             guard.release();
             journal.close();
             if (ledger.empty()) {

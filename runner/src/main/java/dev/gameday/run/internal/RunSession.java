@@ -122,7 +122,13 @@ public final class RunSession {
     public Future<RunResult> start() {
         context = vertx.getOrCreateContext();
         // A bug in a handler must still end the run with every fault removed, never leave it hanging.
-        context.exceptionHandler(e -> finish(Verdict.ERROR, "Internal error: " + e, "error"));
+        context.exceptionHandler(e -> {
+            if (ended) {
+                result.tryFail(e); // failing while ending: the caller's last-resort cleanup takes over
+            } else {
+                finish(Verdict.ERROR, "Internal error: " + e, "error");
+            }
+        });
         context.runOnContext(v -> preflight());
         return result.future();
     }
@@ -517,7 +523,7 @@ public final class RunSession {
         enterPhase("done", 0);
         journal.append(new RunEnded(v.exitCode().code(), v.key()));
         journal.sync();
-        result.complete(new RunResult(v, v.exitCode().code(), s, evidence, ttd, recoveredAfterMs, null));
+        result.tryComplete(new RunResult(v, v.exitCode().code(), s, evidence, ttd, recoveredAfterMs, null));
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------
