@@ -166,6 +166,13 @@ public final class FaultLedger {
         }
     }
 
+    /** The proxies the run created and has not deleted yet. */
+    public List<String> proxiesLeft() {
+        synchronized (createdProxies) {
+            return List.copyOf(createdProxies.keySet());
+        }
+    }
+
     /** True when nothing is left to undo. */
     public boolean empty() {
         lock.lock();

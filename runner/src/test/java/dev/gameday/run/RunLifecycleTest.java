@@ -173,7 +173,8 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
         JsonNode error = journal(runDir(out)).first("error").orElseThrow();
         assertThat(error.path("stillInjected").toString())
                 .contains("\"proxy\":\"inventory\"", "slow-inventory");
-        assertThat(r.summary()).contains("may still be injected", "slow-inventory");
+        assertThat(r.summary()).contains("may still be injected", "slow-inventory",
+                "proxies created by the run and not deleted: inventory");
     }
 
     @Test

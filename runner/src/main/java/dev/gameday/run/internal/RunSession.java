@@ -503,10 +503,13 @@ public final class RunSession {
     private void conclude(Verdict verdict, String summary, List<InjectedRef> stillInjected) {
         Verdict v = verdict;
         String s = summary;
-        if (verdict == Verdict.ERROR || !stillInjected.isEmpty()) {
-            String what = stillInjected.isEmpty() ? "every fault was removed"
+        List<String> proxiesLeft = ledger.proxiesLeft();
+        if (verdict == Verdict.ERROR || !stillInjected.isEmpty() || !proxiesLeft.isEmpty()) {
+            String what = (stillInjected.isEmpty() ? "every fault was removed"
                     : "may still be injected: "
-                            + String.join(", ", stillInjected.stream().map(FaultLedger::describe).toList());
+                            + String.join(", ", stillInjected.stream().map(FaultLedger::describe).toList()))
+                    + (proxiesLeft.isEmpty() ? "" : "; proxies created by the run and not deleted: "
+                            + String.join(", ", proxiesLeft));
             journal.append(new RunError(summary + " (" + what + ")", stillInjected));
             if (verdict != Verdict.ERROR) {
                 v = Verdict.ERROR;
