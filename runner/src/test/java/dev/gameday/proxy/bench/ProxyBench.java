@@ -27,7 +27,7 @@ import org.HdrHistogram.Histogram;
  * of 64-byte messages, bulk throughput of 1 GiB, accuracy of a 100 ms latency toxic over 1,000 round
  * trips, and the time from the API call adding a toxic to the first byte it affects. Prints a Markdown
  * table for BENCHMARKS.md. Run with:
- * {@code mvn -q -B -pl runner -am test-compile -Pproxy-bench}
+ * {@code mvn -q -B -pl runner -am test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.gameday.proxy.bench.ProxyBench}
  */
 public final class ProxyBench {
 
