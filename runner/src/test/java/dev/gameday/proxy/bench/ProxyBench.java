@@ -157,9 +157,14 @@ public final class ProxyBench {
         try {
             List<java.util.concurrent.Future<Histogram>> runs = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
+                // staggered by 10 ms: ten clients waking in the same instant would measure the 2 cores, not the toxic
+                long stagger = c * 10L;
                 runs.add(pool.submit(() -> {
+                    Thread.sleep(stagger);
                     Histogram rtt = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
                     try (Socket socket = connect(viaProxy)) {
+                        // the first trip also waits for the proxy's connection upstream: not the toxic's doing
+                        roundTrips(socket, 1, null);
                         roundTrips(socket, perConnection, rtt);
                     }
                     return rtt;
