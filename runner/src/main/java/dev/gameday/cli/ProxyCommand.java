@@ -51,6 +51,9 @@ public final class ProxyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new UserInputException("--port must be between 0 and 65535, got " + port);
+        }
         String proxies = config == null ? null : readConfig(config);
         Vertx vertx = Vertx.vertx();
         EmbeddedToxiproxy server;

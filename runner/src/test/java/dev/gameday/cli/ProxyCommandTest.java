@@ -42,6 +42,12 @@ class ProxyCommandTest {
     }
 
     @Test
+    void anImpossiblePortIsBadInput() {
+        assertThat(run("proxy", "--port", "70000")).isEqualTo(3);
+        assertThat(err.toString()).isEqualTo("gameday: --port must be between 0 and 65535, got 70000" + System.lineSeparator());
+    }
+
+    @Test
     void aConfigFileWithASyntaxErrorSaysWhere(@TempDir Path dir) throws Exception {
         Path config = Files.writeString(dir.resolve("proxies.json"), "[\n  {\"name\": }\n]\n");
         assertThat(run("proxy", "--port", "0", "--config", config.toString())).isEqualTo(3);

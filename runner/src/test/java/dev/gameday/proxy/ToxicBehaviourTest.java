@@ -254,6 +254,37 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
     }
 
     @Test
+    void aClientThatNeverReadsStopsTheWriterInsteadOfFillingTheProxy() throws Exception {
+        Proxy proxy = echoProxy("slowreader");
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        try (Socket socket = Tcp.connect(proxy.getListen())) {
+            Thread writer = new Thread(() -> {
+                byte[] block = new byte[64 * 1024];
+                try {
+                    for (int i = 0; i < 4096; i++) {
+                        socket.getOutputStream().write(block);
+                        sent.addAndGet(block.length);
+                    }
+                } catch (java.io.IOException closed) {
+                    // the socket is closed at the end of the test
+                }
+            }, "slow-reader-writer");
+            writer.setDaemon(true);
+            writer.start();
+            // the echo is never read: back-pressure must block the writer well before 256 MiB
+            long[] last = {-1};
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(700)).until(() -> {
+                long now = sent.get();
+                boolean stalled = now == last[0];
+                last[0] = now;
+                return stalled;
+            });
+            assertThat(sent.get()).isLessThan(64L * 1024 * 1024);
+            assertThat(writer.isAlive()).isTrue();
+        }
+    }
+
+    @Test
     void aResetUpstreamResetsTheClient() throws Exception {
         try (java.net.ServerSocket rude = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             Proxy proxy = client.createProxy("rude", "127.0.0.1:0", "127.0.0.1:" + rude.getLocalPort());

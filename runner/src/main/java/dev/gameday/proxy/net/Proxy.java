@@ -93,7 +93,7 @@ public final class Proxy {
         return new ProxyError(500, "listen tcp " + address + ": bind: " + reason);
     }
 
-    /** Closes the listener and every connection (clients read EOF). */
+    /** Closes the listener and every connection at once (clients read EOF): an outage. */
     Future<Void> stop() {
         if (server == null) {
             return Future.succeededFuture();
@@ -104,7 +104,7 @@ public final class Proxy {
         List<Future<Void>> closed = new ArrayList<>();
         closed.add(stopping.close());
         for (ProxyConnection connection : connections) {
-            connection.run(connection::close);
+            connection.run(() -> connection.closeWithin(0));
             closed.add(connection.done());
         }
         return Future.join(closed).mapEmpty();

@@ -11,6 +11,7 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -21,6 +22,8 @@ import java.util.function.Function;
  * closed. Runs on the client socket's event loop (the upstream socket is opened from it).
  */
 final class ProxyConnection {
+
+    private static final long CLOSE_GRACE_MILLIS = 2_000;
 
     private final NetSocketInternal client;
     private final EventExecutor loop;
@@ -122,18 +125,37 @@ final class ProxyConnection {
         }
     }
 
-    /** Closes both sockets after what was written so far. */
+    /** Closes both sockets after what was written so far, waiting for it at most {@link #CLOSE_GRACE_MILLIS}. */
     void close() {
-        if (!closing) {
-            closing = true;
-            client.close();
+        closeWithin(CLOSE_GRACE_MILLIS);
+    }
+
+    /**
+     * Closes both sockets; what the proxy still queues for a peer is sent first if it drains within
+     * {@code graceMillis}, then dropped (a peer that never reads must not keep the connection alive:
+     * 0 drops it at once, as for an outage).
+     */
+    void closeWithin(long graceMillis) {
+        boolean first = !closing;
+        closing = true;
+        if (first || graceMillis == 0) {
+            closeSocket(client, graceMillis);
             if (upstream != null) {
-                upstream.close();
+                closeSocket(upstream, graceMillis);
             }
         }
         if (upstream == null && socketsClosed == 1) {
             finish();
         }
+    }
+
+    private void closeSocket(NetSocketInternal socket, long graceMillis) {
+        if (graceMillis == 0) {
+            Sockets.closeNow(socket);
+            return;
+        }
+        socket.close();
+        loop.schedule(() -> Sockets.closeNow(socket), graceMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Aborts both sockets with RST. */
@@ -155,7 +177,7 @@ final class ProxyConnection {
                 if (failed) {
                     Sockets.reset(other);
                 } else {
-                    other.close();
+                    closeSocket(other, CLOSE_GRACE_MILLIS);
                 }
             }
         }

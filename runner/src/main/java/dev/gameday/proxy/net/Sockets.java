@@ -41,7 +41,18 @@ final class Sockets {
         Channel channel = channel(socket);
         if (channel.isOpen()) {
             channel.config().setOption(ChannelOption.SO_LINGER, 0);
-            channel.close();
+            closeNow(socket);
+        }
+    }
+
+    /**
+     * Closes now, dropping writes still queued in the proxy. Vert.x's own handler turns a close into
+     * "close once every queued write is flushed", which never happens if the peer stops reading; the
+     * close is therefore issued from Vert.x's handler context, so it goes straight to the transport.
+     */
+    static void closeNow(NetSocketInternal socket) {
+        if (channel(socket).isOpen()) {
+            socket.channelHandlerContext().close();
         }
     }
 
