@@ -138,6 +138,7 @@ public final class Replay {
                 screen.line("… skipped to " + RunOffset.format(options.from().toMillis()) + ": " + situation());
             }
             String ending = options.speed().step() ? stepThrough(i, stops, toT) : playTimed(i, toT);
+            screen.settle();
             screen.line("");
             screen.line(ending);
             if (notes != null) {

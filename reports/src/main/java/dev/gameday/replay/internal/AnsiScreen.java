@@ -32,6 +32,11 @@ public final class AnsiScreen implements Screen {
     }
 
     @Override
+    public void settle() {
+        status = List.of();
+    }
+
+    @Override
     public long statusEveryMs() {
         return 100;
     }

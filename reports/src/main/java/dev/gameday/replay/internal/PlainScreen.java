@@ -22,6 +22,11 @@ public final class PlainScreen implements Screen {
     }
 
     @Override
+    public void settle() {
+        // Plain status lines are already part of the feed.
+    }
+
+    @Override
     public long statusEveryMs() {
         return 1000;
     }

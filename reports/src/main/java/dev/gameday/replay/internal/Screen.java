@@ -9,6 +9,9 @@ public interface Screen {
     /** The probes' current lines; a terminal redraws them in place, plain output prints them. */
     void status(List<String> lines);
 
+    /** Leaves the status lines where they are, so what follows is printed below them. */
+    void settle();
+
     /** How often status is worth showing, in real (wall) milliseconds. */
     long statusEveryMs();
 
