@@ -31,6 +31,13 @@ class ReplayTest {
         return screen.toString();
     }
 
+    /** The storefront run written into a run folder. */
+    private Path storefront(boolean journaledTolerances) throws IOException {
+        Path run = dir.resolve("run");
+        JournalFixture.storefront(journaledTolerances).write(run);
+        return run;
+    }
+
     private static InputStream commands(String... lines) {
         return new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes());
     }
@@ -41,9 +48,7 @@ class ReplayTest {
 
     @Test
     void stopsAtEveryFaultBreachAbortAndPromptOnce() throws IOException {
-        Path run = dir.resolve("run");
-        JournalFixture.storefront(true).write(run);
-
+        Path run = storefront(true);
         List<Stop> stops = RecordedRun.load(run).stops();
 
         assertThat(stops).extracting(Stop::atMs).containsExactly(1000L, 1600L, 1900L, 2500L);
@@ -68,10 +73,7 @@ class ReplayTest {
 
     @Test
     void computesBreachesFromSamplesWhenTheJournalHasNoToleranceEvents() throws IOException {
-        Path run = dir.resolve("run");
-        JournalFixture.storefront(false).write(run);
-
-        List<Stop> stops = RecordedRun.load(run).stops();
+        List<Stop> stops = RecordedRun.load(storefront(false)).stops();
 
         assertThat(stops).extracting(Stop::atMs).containsExactly(1000L, 1600L, 1900L, 2500L);
         assertThat(stops.get(1).kinds()).containsExactly(Stop.Kind.BREACH);
@@ -81,8 +83,7 @@ class ReplayTest {
 
     @Test
     void stepModeHidesWhatHappenedUntilRevealAndSavesNotes() throws Exception {
-        Path run = dir.resolve("run");
-        JournalFixture.storefront(true).write(run);
+        Path run = storefront(true);
         Path notes = run.resolve("notes.jsonl");
         ScriptedInput in = new ScriptedInput(screen::toString,
                 "r", "n we would page inventory", "", "", "note abort was right", "next", "");
@@ -114,8 +115,7 @@ class ReplayTest {
 
     @Test
     void stepModeIsAPureFunctionOfJournalOptionsAndInput() throws Exception {
-        Path run = dir.resolve("run");
-        JournalFixture.storefront(true).write(run);
+        Path run = storefront(true);
         String first = replay(run, step(null), commands("r", "", "r", "", "", ""), new VirtualClock());
         screen.getBuffer().setLength(0);
         String second = replay(run, step(null), commands("r", "", "r", "", "", ""), new VirtualClock());
@@ -124,8 +124,7 @@ class ReplayTest {
 
     @Test
     void scalesTheClockBySpeed() throws Exception {
-        Path run = dir.resolve("run");
-        JournalFixture.storefront(true).write(run);
+        Path run = storefront(true);
         VirtualClock clock = new VirtualClock();
 
         String out = replay(run, new ReplayOptions(Speed.parse("100x"), null, null, null), commands(), clock);
@@ -145,8 +144,7 @@ class ReplayTest {
 
     @Test
     void plainOutputPacesProbeLinesInJournalTime() throws Exception {
-        Path run = dir.resolve("run");
-        JournalFixture.storefront(true).write(run);
+        Path run = storefront(true);
 
         String out = replay(run, new ReplayOptions(Speed.parse("realtime"), null, null, null), commands(),
                 new VirtualClock());
@@ -193,8 +191,7 @@ class ReplayTest {
 
     @Test
     void replaysOnlyFromToWhenAsked() throws Exception {
-        Path run = dir.resolve("run");
-        JournalFixture.storefront(true).write(run);
+        Path run = storefront(true);
         ReplayOptions options = ReplayOptions.parse("step", "1.5s", "2s", null);
 
         String out = replay(run, options, commands("", "", ""), new VirtualClock());
@@ -207,8 +204,7 @@ class ReplayTest {
 
     @Test
     void quitsOnQAndWhenTheInputEnds() throws Exception {
-        Path run = dir.resolve("run");
-        JournalFixture.storefront(true).write(run);
+        Path run = storefront(true);
         assertThat(replay(run, step(null), commands("q"), new VirtualClock()))
                 .contains("Replay stopped by the facilitator at T+00:01.0.").doesNotContain("Stop 2/4");
         screen.getBuffer().setLength(0);

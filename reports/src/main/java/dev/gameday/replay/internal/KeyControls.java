@@ -55,6 +55,10 @@ public final class KeyControls implements Controls {
 
     private int readKey() throws IOException {
         Attributes saved = terminal.enterRawMode();
+        // Ctrl-C as a key, not a signal: JLine's handler would swallow it and the replay could not quit.
+        Attributes raw = terminal.getAttributes();
+        raw.setLocalFlag(Attributes.LocalFlag.ISIG, false);
+        terminal.setAttributes(raw);
         try {
             return terminal.reader().read();
         } finally {
