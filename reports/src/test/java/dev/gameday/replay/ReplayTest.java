@@ -190,6 +190,23 @@ class ReplayTest {
     }
 
     @Test
+    void replaysAJournalThatCrashedRightAfterStarting() throws Exception {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run);
+        String started = JournalFixture.tiny().text().lines().findFirst().orElseThrow();
+        Files.writeString(run.resolve("journal.jsonl"), started + "\n{\"type\":\"future.event\",\"t\":"
+                + (JournalFixture.START + 5) + ",\"seq\":1}\n{\"type\":\"phase\",\"t\":17");
+
+        String out = replay(run, step(null), commands(), new VirtualClock());
+
+        assertThat(RecordedRun.load(run).stops()).isEmpty();
+        assertThat(out).contains("Step mode: the replay stops at 0 moments")
+                .containsSubsequence("T+00:00.0  run tiny started", "The journal ends here: the run was "
+                        + "interrupted/crashed (it has no run.ended event; its last line is cut short).")
+                .doesNotContain("future.event").doesNotContain("(input ended)");
+    }
+
+    @Test
     void replaysOnlyFromToWhenAsked() throws Exception {
         Path run = storefront(true);
         ReplayOptions options = ReplayOptions.parse("step", "1.5s", "2s", null);

@@ -16,7 +16,8 @@ public final class EventText {
     public static String describe(Happening e) {
         JsonNode b = e.body();
         return switch (e.type()) {
-            case "run.started" -> "run " + e.text("runId") + " started by " + e.text("user") + "@" + e.text("host")
+            case "run.started" -> "run " + e.text("runId") + " started"
+                    + (e.text("user") == null ? "" : " by " + e.text("user") + "@" + e.text("host"))
                     + " (" + b.path("toxiproxy").path("mode").asText("embedded") + " Toxiproxy"
                     + (b.path("dryRun").asBoolean() ? ", dry run" : "") + ")";
             case "phase" -> "phase " + e.text("phase");
