@@ -121,10 +121,8 @@ public final class Replay {
     }
 
     public void play() throws IOException, InterruptedException {
-        try (terminal) {
-            if (options.notes() != null) {
-                notes = NotesFile.open(options.notes());
-            }
+        try (terminal; NotesFile opened = options.notes() == null ? null : NotesFile.open(options.notes())) {
+            notes = opened;
             long fromT = run.startT() + options.from().toMillis();
             long toT = options.to() == null ? Long.MAX_VALUE : run.startT() + options.to().toMillis();
             List<Stop> stops = run.stops().stream().filter(s -> s.t() >= fromT && s.t() <= toT).toList();
@@ -143,7 +141,6 @@ public final class Replay {
             screen.line(ending);
             if (notes != null) {
                 notesFooter();
-                notes.close();
             }
             screen.flush();
         }
@@ -186,6 +183,7 @@ public final class Replay {
             long wait = Math.round((entry.t() - journalStart) / options.speed().factor())
                     - (clock.nowMillis() - wallStart);
             if (wait > 0) {
+                screen.flush();
                 clock.sleep(wait);
             }
             show(entry);
