@@ -18,22 +18,22 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Replay a recorded run for a tabletop exercise: phases, faults, probe health, aborts, verdict.",
-            "With --speed step the replay stops at every fault start/end, tolerance breach, abort and tabletop",
-            "prompt, asks what participants would see and do, and reveals what happened only on request.",
-            "Keys on a terminal: Enter/space next, r reveal, n type a note, q quit. From a pipe or file,",
-            "each line is a command: empty or 'next', 'r' or 'reveal', 'n <text>' or 'note <text>', 'q'.",
+            "With --speed step the replay stops at every fault start and end, tolerance breach, abort and "
+                    + "tabletop prompt, asks what participants would see and do, and reveals what happened "
+                    + "only on request.",
+            "Keys on a terminal: Enter/space next, r reveal, n type a note, q quit. When standard input is "
+                    + "not a terminal, each line is a command: empty or 'next', 'r' or 'reveal', "
+                    + "'n <text>' or 'note <text>', 'q' or 'quit'.",
         },
         footer = {
             "",
             "Examples:",
-            "  gameday replay runs/20261122T210000Z-storefront --speed step \\",
-            "      --notes runs/20261122T210000Z-storefront/notes.jsonl",
-            "  gameday replay runs/20261122T210000Z-storefront/journal.jsonl --speed 60x --from 1m --to 3m30s",
-            "  printf 'r\\nn we would page inventory\\n\\nq\\n' | gameday replay RUN_DIR --speed step \\",
-            "      --notes RUN_DIR/notes.jsonl",
+            "  gameday replay runs/RUN --speed step --notes runs/RUN/notes.jsonl",
+            "  gameday replay runs/RUN/journal.jsonl --speed 60x --from 1m --to 3m30s",
+            "  printf 'r\\nn page inventory\\n\\n' | gameday replay runs/RUN --speed step",
             "",
-            "gameday report shows the notes saved in <run dir>/notes.jsonl as \"Tabletop notes\".",
-            "See docs/replay.md for how to run a tabletop session.",
+            "gameday report shows the notes in <run dir>/notes.jsonl as \"Tabletop notes\".",
+            "How to run a tabletop session: docs/replay.md",
         })
 final class ReplayCommand implements Callable<Integer> {
 
