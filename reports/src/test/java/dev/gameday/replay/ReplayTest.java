@@ -207,6 +207,22 @@ class ReplayTest {
     }
 
     @Test
+    void saysWhenARecoveredRunWasMarkedInterrupted() throws Exception {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run);
+        String journal = JournalFixture.tiny().text().replaceAll("(?m)^.*run\\.ended.*$", "{\"type\":"
+                + "\"run.interrupted\",\"t\":" + (JournalFixture.START + 9000) + ",\"seq\":9,\"reason\":\"crash\","
+                + "\"removed\":[]}");
+        Files.writeString(run.resolve("journal.jsonl"), journal);
+
+        String out = replay(run, new ReplayOptions(Speed.times(1000), null, null, null), commands(), new VirtualClock());
+
+        assertThat(out).contains("This journal is partial: it was marked interrupted afterwards.")
+                .containsSubsequence("T+00:09.0  run marked interrupted: crash",
+                        "The journal ends here: the run was interrupted/crashed (it was marked interrupted afterwards).");
+    }
+
+    @Test
     void replaysOnlyFromToWhenAsked() throws Exception {
         Path run = storefront(true);
         ReplayOptions options = ReplayOptions.parse("step", "1.5s", "2s", null);
