@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
         description = "Chaos and game-day experiment runner: pre-mortem, run, report, replay.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValidateCommand.class,
             ReplayCommand.class,
         },
         footer = {
@@ -43,6 +44,14 @@ public final class Gameday implements Runnable {
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
         CommandLine cli = commandLine();
+        return cli.execute(args);
+    }
+
+    /** Like {@link #execute(String...)}, writing to {@code out} and {@code err} (for tests). */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
         return cli.execute(args);
     }
 

@@ -1,0 +1,64 @@
+package dev.gameday.cli;
+
+import dev.gameday.experiment.load.ExperimentLoader;
+import dev.gameday.experiment.load.InvalidExperimentException;
+import dev.gameday.experiment.load.Problem;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gameday validate}: checks experiment files and lists every problem of each, located. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check experiment files without running anything.",
+            "Every problem of every file is listed as FILE:LINE:COLUMN: MESSAGE; a valid file prints FILE: ok.",
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  gameday validate experiments/storefront-survives-slow-inventory.yaml",
+            "  gameday validate experiments/*.yaml",
+            "  gameday validate --var storefront=http://127.0.0.1:9090 my-experiment.yaml",
+            "",
+            "Exit codes: 0 every file is valid, 3 at least one file has problems.",
+        })
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Experiment files (YAML).")
+    List<Path> files;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE",
+            description = "Set $${var.NAME} (wins over the file's vars:). Repeatable.")
+    Map<String, String> vars = new LinkedHashMap<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        boolean allValid = true;
+        for (Path file : files) {
+            try {
+                ExperimentLoader.load(file, vars);
+                spec.commandLine().getOut().println(file + ": ok");
+            } catch (InvalidExperimentException e) {
+                allValid = false;
+                for (Problem p : e.problems()) {
+                    spec.commandLine().getErr().println(p);
+                }
+            }
+        }
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().flush();
+        return allValid ? ExitCode.OK.code() : ExitCode.INVALID_INPUT.code();
+    }
+}

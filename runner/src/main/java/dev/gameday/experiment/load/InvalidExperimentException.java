@@ -1,0 +1,19 @@
+package dev.gameday.experiment.load;
+
+import dev.gameday.cli.UserInputException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every problem found in an experiment file, in file order; the message lists them one per line. */
+public final class InvalidExperimentException extends UserInputException {
+    private final transient List<Problem> problems;
+
+    public InvalidExperimentException(List<Problem> problems) {
+        super(problems.stream().map(Problem::toString).collect(Collectors.joining(System.lineSeparator())));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,365 @@
+package dev.gameday.experiment.load.internal;
+
+import dev.gameday.experiment.AbortCondition;
+import dev.gameday.experiment.CheckPhase;
+import dev.gameday.experiment.Durations;
+import dev.gameday.experiment.Experiment;
+import dev.gameday.experiment.LatencyBound;
+import dev.gameday.experiment.Premortem;
+import dev.gameday.experiment.Probe;
+import dev.gameday.experiment.ProbeTarget;
+import dev.gameday.experiment.ProxySpec;
+import dev.gameday.experiment.RatioBound;
+import dev.gameday.experiment.Recovery;
+import dev.gameday.experiment.Rollback;
+import dev.gameday.experiment.Slo;
+import dev.gameday.experiment.SteadyState;
+import dev.gameday.experiment.Step;
+import dev.gameday.experiment.TabletopPrompt;
+import dev.gameday.experiment.Tolerance;
+import dev.gameday.experiment.ToxiproxyTarget;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns the substituted tree of an experiment file into an {@link Experiment}, recording every problem
+ * (types, required fields, values, references between sections, duplicate names) on the way.
+ * The result is meaningful only when no problem was recorded.
+ */
+public final class ExperimentBinder {
+    static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("version", "title", "description", "owner",
+            "team", "tags", "hypothesis", "vars", "toxiproxy", "proxies", "steadyState", "method", "abort",
+            "rollbacks", "recovery", "slo", "premortem", "tabletop"));
+    private static final List<String> PROXY_KEYS = List.of("name", "listen", "upstream");
+    private static final List<String> STEADY_KEYS = List.of("before", "after", "probes");
+    private static final List<String> PROBE_KEYS = List.of("name", "type", "interval", "timeout", "check", "tolerance");
+    private static final List<String> TOLERANCE_KEYS = List.of("window", "successRatio", "latency");
+    private static final List<String> ABORT_KEYS = List.of("name", "probe", "when", "for");
+    private static final List<String> ROLLBACK_KEYS = List.of("name", "type", "timeout");
+    private static final List<String> PREMORTEM_KEYS =
+            List.of("risks", "participants", "runbook", "dashboards", "questions", "checklist");
+    private static final List<String> TABLETOP_KEYS = List.of("step", "at", "phase", "prompt");
+    private static final List<String> PHASES = List.of("before", "method", "recovery", "after");
+    private static final Duration DEFAULT_STEADY = Duration.ofSeconds(10);
+
+    private final Problems problems;
+
+    private ExperimentBinder(Problems problems) {
+        this.problems = problems;
+    }
+
+    public static Experiment bind(Node.MapNode root, Map<String, String> vars, Problems problems) {
+        return new ExperimentBinder(problems).experiment(Fields.of(root, "", TOP_KEYS, problems), vars);
+    }
+
+    private Experiment experiment(Fields f, Map<String, String> vars) {
+        Long version = f.integer("version", 1L);
+        if (version != null && version != 1) {
+            f.problem("version", "unsupported version " + version + ": this gameday reads version 1");
+        }
+        String title = f.requiredString("title", "a one-line name for the experiment");
+        String hypothesis = f.requiredString("hypothesis",
+                "what you believe will hold, e.g. \"We believe that when X, Y still answers within Z\"");
+        ToxiproxyTarget toxiproxy = toxiproxy(f);
+        List<ProxySpec> proxies = named(f, "proxies", this::proxy);
+        Set<String> proxyNames = names(proxies, ProxySpec::name);
+
+        Fields steady = f.fields("steadyState", STEADY_KEYS);
+        SteadyState steadyState = null;
+        if (steady == null) {
+            f.missing("steadyState", "the probes that define normal, with their tolerances");
+        } else {
+            List<Probe> probes = named(steady, "probes", this::probe);
+            if (probes.isEmpty() && steady.list("probes").isEmpty()) {
+                steady.missing("probes", "at least one probe");
+            }
+            steadyState = new SteadyState(steady.duration("before", DEFAULT_STEADY),
+                    steady.duration("after", DEFAULT_STEADY), probes);
+        }
+        Set<String> probeNames = steadyState == null ? Set.of() : names(steadyState.probes(), Probe::name);
+
+        MethodBinder methodBinder = new MethodBinder(proxyNames, problems);
+        List<Step> method = methodBinder.steps(f.list("method"), "method");
+        if (method.isEmpty() && f.list("method").isEmpty()) {
+            f.missing("method", "at least one step (fault, pause or parallel)");
+        }
+        List<AbortCondition> abort = named(f, "abort", (n, p) -> abort(n, p, probeNames));
+        List<Rollback> rollbacks = named(f, "rollbacks", this::rollback);
+        Fields recoveryFields = f.fields("recovery", List.of("within"));
+        Recovery recovery = recoveryFields == null ? null
+                : new Recovery(recoveryFields.positiveDuration("within", null));
+        Slo slo = slo(f.fields("slo", List.of("objective", "window")));
+        Fields premortemFields = f.fields("premortem", PREMORTEM_KEYS);
+        Premortem premortem = premortemFields == null ? null : premortem(premortemFields);
+        List<TabletopPrompt> tabletop = list(f, "tabletop", (n, p) -> tabletop(n, p, methodBinder.stepNames.keySet()));
+
+        return new Experiment(version == null ? 1 : version.intValue(), title, f.string("description"),
+                f.string("owner"), f.string("team"), f.strings("tags"), hypothesis, vars, toxiproxy, proxies,
+                steadyState, method, abort, rollbacks, recovery, slo, premortem, tabletop);
+    }
+
+    private ToxiproxyTarget toxiproxy(Fields f) {
+        String value = f.string("toxiproxy");
+        if (value == null || value.strip().equalsIgnoreCase("embedded")) {
+            return ToxiproxyTarget.EMBEDDED;
+        }
+        try {
+            URI uri = URI.create(value.strip());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return new ToxiproxyTarget(uri);
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        f.problem("toxiproxy", "'" + value + "' is neither 'embedded' nor the http:// URL of a Toxiproxy server");
+        return null;
+    }
+
+    private ProxySpec proxy(Node node, String path) {
+        Fields f = Fields.of(node, path, PROXY_KEYS, problems);
+        String name = f.requiredString("name", "the proxy's name, used by faults");
+        if (name != null && !name.matches("[A-Za-z0-9_.-]+")) {
+            f.problem("name", "'" + name + "' may only use letters, digits, '_', '.' and '-'");
+        }
+        String listen = address(f, "listen", "127.0.0.1:0", true);
+        String upstream = address(f, "upstream", null, false);
+        return new ProxySpec(name, listen, upstream);
+    }
+
+    private static String address(Fields f, String key, String dflt, boolean portZeroAllowed) {
+        String value = f.string(key);
+        if (value == null) {
+            if (dflt == null && !f.has(key)) {
+                f.missing(key, "host:port, e.g. 127.0.0.1:8081");
+            }
+            return dflt;
+        }
+        try {
+            Address.parse(value, portZeroAllowed);
+            return value.strip();
+        } catch (IllegalArgumentException e) {
+            f.problem(key, e.getMessage());
+            return null;
+        }
+    }
+
+    private Probe probe(Node node, String path) {
+        String type = TargetBinder.peekType(node);
+        Set<String> keys = new LinkedHashSet<>(PROBE_KEYS);
+        keys.addAll(TargetBinder.keys(type));
+        Fields f = Fields.of(node, path, keys, problems);
+        String name = f.requiredString("name", "a unique name for the probe");
+        ProbeTarget target = target(f, TargetBinder.TYPES);
+        Duration interval = f.positiveDuration("interval", Duration.ofSeconds(1));
+        Duration timeout = f.positiveDuration("timeout", Duration.ofSeconds(2));
+        Set<CheckPhase> check = check(f);
+        Fields tolerance = f.fields("tolerance", TOLERANCE_KEYS);
+        if (tolerance == null) {
+            f.missing("tolerance", "e.g. {window: 10s, successRatio: \">= 99%\"}");
+        }
+        Tolerance t = tolerance == null ? null : tolerance(tolerance, interval);
+        return new Probe(name, interval, timeout, check, target, t);
+    }
+
+    private ProbeTarget target(Fields f, List<String> types) {
+        String type = f.choice("type", types, null);
+        if (!f.has("type")) {
+            f.missing("type", "one of " + String.join(", ", types));
+        }
+        return type == null ? null : TargetBinder.bind(type, f);
+    }
+
+    private Set<CheckPhase> check(Fields f) {
+        Set<CheckPhase> check = EnumSet.noneOf(CheckPhase.class);
+        List<String> allowed = List.of("before", "during", "after", "continuously");
+        for (String phase : f.strings("check")) {
+            String key = phase.strip().toLowerCase(Locale.ROOT);
+            if (allowed.contains(key)) {
+                check.add(CheckPhase.valueOf(key.toUpperCase(Locale.ROOT)));
+            } else {
+                f.problem("check", "'" + phase + "' is not one of " + String.join(", ", allowed)
+                        + Suggestions.didYouMean(phase, allowed));
+            }
+        }
+        return check.isEmpty() ? Set.of(CheckPhase.CONTINUOUSLY) : check;
+    }
+
+    private Tolerance tolerance(Fields f, Duration interval) {
+        Duration window = f.positiveDuration("window", DEFAULT_STEADY);
+        if (window != null && interval != null && window.compareTo(interval) < 0) {
+            f.problem("window", "the window (" + Durations.format(window) + ") is shorter than the probe's interval ("
+                    + Durations.format(interval) + "): it would hold at most one sample");
+        }
+        RatioBound ratio = null;
+        String ratioText = f.string("successRatio");
+        if (ratioText != null) {
+            try {
+                ratio = Expressions.ratioBound(ratioText);
+            } catch (IllegalArgumentException e) {
+                f.problem("successRatio", e.getMessage() + " (write e.g. \">= 99%\")");
+            }
+        }
+        List<LatencyBound> latency = new ArrayList<>();
+        for (Node.Entry e : f.entries("latency").values()) {
+            if (!(e.value() instanceof Node.Scalar s) || s.isNull()) {
+                problems.add(e.value(), f.path("latency") + "." + e.key() + ": expected a bound such as \"<= 800ms\"");
+                continue;
+            }
+            try {
+                Expressions.percentile(e.key());
+            } catch (IllegalArgumentException ex) {
+                problems.add(e.line(), e.column(), f.path("latency") + ": " + ex.getMessage());
+                continue;
+            }
+            try {
+                latency.add(Expressions.latencyBound(e.key(), s.text()));
+            } catch (IllegalArgumentException ex) {
+                problems.add(s, f.path("latency") + "." + e.key() + ": " + ex.getMessage());
+            }
+        }
+        if (!f.has("successRatio") && !f.has("latency")) {
+            problems.add(f.at(), f.path() + ": give successRatio, latency or both");
+        }
+        return new Tolerance(window, ratio, latency);
+    }
+
+    private AbortCondition abort(Node node, String path, Set<String> probes) {
+        Fields f = Fields.of(node, path, ABORT_KEYS, problems);
+        String name = f.requiredString("name", "a unique name for the condition");
+        String probe = f.requiredString("probe", "the probe it watches");
+        if (probe != null && !probes.contains(probe)) {
+            f.problem("probe", "no probe named '" + probe + "' under steadyState.probes"
+                    + Suggestions.unknownName(probe, probes));
+        }
+        String when = f.requiredString("when", "e.g. \"successRatio < 50%\" or \"p95 > 2s\"");
+        Expressions.Condition condition = null;
+        if (when != null) {
+            try {
+                condition = Expressions.condition(when);
+            } catch (IllegalArgumentException e) {
+                f.problem("when", e.getMessage());
+            }
+        }
+        Duration sustained = f.positiveDuration("for", Duration.ofSeconds(5));
+        return condition == null ? new AbortCondition(name, probe, null, null, 0, sustained)
+                : new AbortCondition(name, probe, condition.metric(), condition.op(), condition.threshold(), sustained);
+    }
+
+    private Rollback rollback(Node node, String path) {
+        List<String> types = List.of("http", "command");
+        String type = TargetBinder.peekType(node);
+        Set<String> keys = new LinkedHashSet<>(ROLLBACK_KEYS);
+        keys.addAll(TargetBinder.keys(type != null && types.contains(type) ? type : null));
+        Fields f = Fields.of(node, path, keys, problems);
+        String name = f.requiredString("name", "a unique name for the action");
+        ProbeTarget action = target(f, types);
+        return new Rollback(name, action, f.positiveDuration("timeout", Duration.ofSeconds(10)));
+    }
+
+    private Slo slo(Fields f) {
+        if (f == null) {
+            return null;
+        }
+        String objective = f.requiredString("objective", "a percentage such as 99.9%");
+        Double ratio = null;
+        if (objective != null) {
+            try {
+                ratio = Expressions.percentage(objective);
+                if (ratio <= 0 || ratio >= 1) {
+                    f.problem("objective", "'" + objective + "' must be above 0% and below 100%");
+                }
+            } catch (IllegalArgumentException e) {
+                f.problem("objective", e.getMessage());
+            }
+        }
+        return new Slo(ratio == null ? 0 : ratio, f.positiveDuration("window", null));
+    }
+
+    private Premortem premortem(Fields f) {
+        List<Premortem.Risk> risks = list(f, "risks", (n, p) -> {
+            Fields r = Fields.of(n, p, List.of("risk", "watch"), problems);
+            return new Premortem.Risk(r.requiredString("risk", "what could go wrong"), r.string("watch"));
+        });
+        List<Premortem.Participant> participants = list(f, "participants", (n, p) -> {
+            Fields r = Fields.of(n, p, List.of("name", "role"), problems);
+            return new Premortem.Participant(r.requiredString("name", "who"), r.string("role"));
+        });
+        return new Premortem(risks, participants, f.string("runbook"), f.strings("dashboards"),
+                f.strings("questions"), f.strings("checklist"));
+    }
+
+    private TabletopPrompt tabletop(Node node, String path, Set<String> steps) {
+        Fields f = Fields.of(node, path, TABLETOP_KEYS, problems);
+        String step = f.string("step");
+        String phase = f.choice("phase", PHASES, null);
+        if (f.has("step") == f.has("phase")) {
+            problems.add(f.at(), path + ": a prompt is attached to exactly one of step or phase");
+        }
+        if (step != null && !steps.contains(step)) {
+            f.problem("step", "no step named '" + step + "' in method" + Suggestions.unknownName(step, steps));
+        }
+        String at = null;
+        if (f.has("step")) {
+            at = f.choice("at", List.of("start", "end"), "start");
+        } else {
+            f.forbid(List.of("at"), "with phase (at: start|end goes with step)");
+        }
+        return new TabletopPrompt(step, phase, at, f.requiredString("prompt", "the question to ask"));
+    }
+
+    /** The items of the list under {@code key}, each a mapping read by {@code reader}. */
+    private <T> List<T> list(Fields f, String key, ItemReader<T> reader) {
+        List<T> out = new ArrayList<>();
+        List<Node> items = f.list(key);
+        for (int i = 0; i < items.size(); i++) {
+            String path = f.path(key) + "[" + i + "]";
+            if (items.get(i) instanceof Node.MapNode) {
+                out.add(reader.read(items.get(i), path));
+            } else {
+                problems.add(items.get(i), path + ": expected a mapping, found " + items.get(i).kind());
+            }
+        }
+        return out;
+    }
+
+    /** Like {@link #list}, and reports a {@code name} used twice in that list. */
+    private <T> List<T> named(Fields f, String key, ItemReader<T> reader) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        List<Node> items = f.list(key);
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof Node.MapNode m && m.entries().get("name") != null
+                    && m.entries().get("name").value() instanceof Node.Scalar name && name.text() != null) {
+                Integer first = seen.putIfAbsent(name.text(), i);
+                if (first != null) {
+                    problems.add(name, f.path(key) + "[" + i + "].name: '" + name.text() + "' is already used by "
+                            + f.path(key) + "[" + first + "] (line " + items.get(first).line() + ")");
+                }
+            }
+        }
+        return list(f, key, reader);
+    }
+
+    private static <T> Set<String> names(List<T> items, Function<T, String> name) {
+        Set<String> out = new LinkedHashSet<>();
+        items.forEach(i -> {
+            if (name.apply(i) != null) {
+                out.add(name.apply(i));
+            }
+        });
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface ItemReader<T> {
+        T read(Node node, String path);
+    }
+}

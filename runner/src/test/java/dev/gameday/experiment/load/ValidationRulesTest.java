@@ -1,0 +1,223 @@
+package dev.gameday.experiment.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One case per validation rule: a small valid experiment is changed in one place, and the loader must
+ * report exactly one problem, at the right line and column, saying the right thing.
+ */
+public class ValidationRulesTest {
+    /** Valid as it is; the line numbers below refer to it. */
+    public static final String BASE = """
+            title: t
+            hypothesis: h
+            proxies:
+              - name: api
+                upstream: 127.0.0.1:9000
+            steadyState:
+              probes:
+                - name: home
+                  type: http
+                  url: http://127.0.0.1:8080/
+                  tolerance:
+                    successRatio: ">= 99%"
+            method:
+              - name: slow
+                fault:
+                  proxy: api
+                  toxic: latency
+                  attributes:
+                    latency: 100ms
+                  duration: 5s
+            abort:
+              - name: broken
+                probe: home
+                when: "successRatio < 50%"
+            tabletop:
+              - step: slow
+                prompt: what now?
+            """;
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> rules() {
+        return Stream.of(
+                rule("unknown key, did you mean", "      tolerance:", "      tolerence:",
+                        "11:7: steadyState.probes[0]: unknown key 'tolerence' (did you mean 'tolerance'?)"),
+                rule("unknown key, allowed keys listed", "title: t", "title: t\ncolour: red",
+                        "2:1: unknown key 'colour' (allowed here: version, title,"),
+                rule("required field missing", "title: t\n", "",
+                        "1:1: title is required"),
+                rule("wrong type", "title: t", "title: [a, b]",
+                        "1:8: title: expected a single value, found a list"),
+                rule("mapping expected", "  - step: slow\n    prompt: what now?", "  - what now?",
+                        "26:5: tabletop[0]: expected a mapping, found a value"),
+                rule("duplicate key", "hypothesis: h", "hypothesis: h\ntitle: again",
+                        "3:1: duplicate key 'title' (first written at line 1)"),
+                rule("unsupported version", "title: t", "version: 2\ntitle: t",
+                        "1:10: version: unsupported version 2"),
+                rule("duration syntax", "duration: 5s", "duration: 5 sec",
+                        "20:17: method[0].fault.duration: '5 sec' is not a duration"),
+                rule("duration without unit", "duration: 5s", "duration: 30",
+                        "20:17: method[0].fault.duration: '30' has no unit: write e.g. 30ms or 30s"),
+                rule("duration must be positive", "duration: 5s", "duration: 0s",
+                        "20:17: method[0].fault.duration: must be longer than 0"),
+                rule("negative latency", "latency: 100ms", "latency: -100ms",
+                        "19:18: method[0].fault.attributes.latency: '-100ms' is negative"),
+                rule("latency in whole milliseconds", "latency: 100ms", "latency: 1500us",
+                        "19:18: method[0].fault.attributes.latency: '1500us' is not a whole number of milliseconds"),
+                rule("toxicity within 0..1", "toxic: latency", "toxic: latency\n      toxicity: 1.5",
+                        "18:17: method[0].fault.toxicity: 1.5 is outside 0..1"),
+                rule("unknown toxic", "toxic: latency", "toxic: latncy",
+                        "17:14: method[0].fault.toxic: 'latncy' is not one of latency, down,"),
+                rule("unknown toxic attribute", "latency: 100ms", "latency: 100ms\n        jiter: 5ms",
+                        "20:9: method[0].fault.attributes: toxic latency has no attribute 'jiter' (did you mean 'jitter'?)"),
+                rule("required toxic attribute", "latency: 100ms", "jitter: 5ms",
+                        "19:9: method[0].fault.attributes.latency is required for toxic latency"),
+                rule("down takes no attributes", "toxic: latency", "toxic: down",
+                        "18:7: method[0].fault.attributes: not allowed for toxic down"),
+                rule("bandwidth rate is a whole number", "toxic: latency\n      attributes:\n        latency: 100ms",
+                        "toxic: bandwidth\n      attributes:\n        rate: fast",
+                        "19:15: method[0].fault.attributes.rate: 'fast' is not a whole number of KB/s"),
+                rule("slicer variation within average", "toxic: latency\n      attributes:\n        latency: 100ms",
+                        "toxic: slicer\n      attributes:\n        average_size: 10\n        size_variation: 20",
+                        "19:9: method[0].fault.attributes: size_variation (20) must not exceed average_size (10)"),
+                rule("stream is upstream or downstream", "toxic: latency", "toxic: latency\n      stream: sideways",
+                        "18:15: method[0].fault.stream: 'sideways' is not one of upstream, downstream"),
+                rule("fault names a defined proxy", "proxy: api", "proxy: apy",
+                        "16:14: method[0].fault.proxy: no proxy named 'apy' under proxies (did you mean 'api'?)"),
+                rule("ramp attribute belongs to the toxic", "duration: 5s",
+                        "duration: 5s\n      ramp: {attribute: rate, from: 0ms, to: 1s}",
+                        "21:25: method[0].fault.ramp.attribute: toxic latency has no attribute 'rate' (it has: latency, jitter)"),
+                rule("ramp no longer than the fault", "duration: 5s",
+                        "duration: 5s\n      ramp: {attribute: latency, from: 0ms, to: 1s, over: 10s}",
+                        "21:59: method[0].fault.ramp.over: the ramp (10s) is longer than the fault's duration (5s)"),
+                rule("ramp updates within the ramp", "duration: 5s",
+                        "duration: 5s\n      ramp: {attribute: latency, from: 0ms, to: 1s, over: 2s, every: 3s}",
+                        "21:70: method[0].fault.ramp.every: updates every 3s but the ramp lasts only 2s"),
+                rule("step has one kind", "  - name: slow\n", "  - name: slow\n    pause: 1s\n",
+                        "14:5: method[0]: a step has exactly one of fault, pause or parallel, this one has fault and pause"),
+                rule("step has a kind", "abort:", "  - name: idle\nabort:",
+                        "21:5: method[1]: a step needs one of fault, pause or parallel"),
+                rule("step names unique, parallel included", "abort:",
+                        "  - name: both\n    parallel:\n      - name: slow\n        pause: 1s\nabort:",
+                        "23:15: method[1].parallel[0].name: another step is already named 'slow' (line 14)"),
+                rule("proxy names unique", "    upstream: 127.0.0.1:9000",
+                        "    upstream: 127.0.0.1:9000\n  - name: api\n    upstream: 127.0.0.1:9001",
+                        "6:11: proxies[1].name: 'api' is already used by proxies[0] (line 4)"),
+                rule("upstream is host:port", "upstream: 127.0.0.1:9000", "upstream: 127.0.0.1",
+                        "5:15: proxies[0].upstream: '127.0.0.1' is not host:port"),
+                rule("listen port in range", "upstream: 127.0.0.1:9000",
+                        "upstream: 127.0.0.1:9000\n    listen: 127.0.0.1:70000",
+                        "6:13: proxies[0].listen: port 70000 in '127.0.0.1:70000' is outside 0..65535"),
+                rule("toxiproxy is embedded or a URL", "title: t", "title: t\ntoxiproxy: somewhere",
+                        "2:12: toxiproxy: 'somewhere' is neither 'embedded' nor the http:// URL"),
+                rule("probe type known", "type: http", "type: htp",
+                        "9:13: steadyState.probes[0].type: 'htp' is not one of http, tcp, command (did you mean 'http'?)"),
+                rule("probe type required", "      type: http\n", "",
+                        "8:7: steadyState.probes[0].type is required: one of http, tcp, command"),
+                rule("messages stay on one line", "\">= 99%\"", "\">= 99%\\n and more\"",
+                        "12:23: steadyState.probes[0].tolerance.successRatio: '99%\\n and more' is not a percentage"),
+                rule("http url valid", "url: http://127.0.0.1:8080/", "url: 127.0.0.1:8080",
+                        "10:12: steadyState.probes[0].url: '127.0.0.1:8080' is not an http:// or https:// URL"),
+                rule("http status valid", "      tolerance:", "      expect: {status: [200, 700]}\n      tolerance:",
+                        "11:30: steadyState.probes[0].expect.status: '700' is not an HTTP status (100..599)"),
+                rule("jsonEquals needs jsonPath", "      tolerance:", "      expect: {jsonEquals: ok}\n      tolerance:",
+                        "11:28: steadyState.probes[0].expect.jsonEquals: needs jsonPath"),
+                rule("tcp address is host:port", "      type: http\n      url: http://127.0.0.1:8080/",
+                        "      type: tcp\n      address: localhost",
+                        "10:16: steadyState.probes[0].address: 'localhost' is not host:port"),
+                rule("command run is a list", "      type: http\n      url: http://127.0.0.1:8080/",
+                        "      type: command\n      run: curl -f http://x",
+                        "10:12: steadyState.probes[0].run: expected a list of arguments"),
+                rule("interval above zero", "      tolerance:", "      interval: 0s\n      tolerance:",
+                        "11:17: steadyState.probes[0].interval: must be longer than 0"),
+                rule("check phase known", "      tolerance:", "      check: [before, durng]\n      tolerance:",
+                        "11:14: steadyState.probes[0].check: 'durng' is not one of before, during, after, continuously (did you mean 'during'?)"),
+                rule("window not shorter than interval", "        successRatio: \">= 99%\"",
+                        "        successRatio: \">= 99%\"\n        window: 1s\n      interval: 2s",
+                        "13:17: steadyState.probes[0].tolerance.window: the window (1s) is shorter than the probe's interval (2s)"),
+                rule("tolerance has a bound", "        successRatio: \">= 99%\"", "        window: 5s",
+                        "12:9: steadyState.probes[0].tolerance: give successRatio, latency or both"),
+                rule("ratio at most 100%", "\">= 99%\"", "\">= 101%\"",
+                        "12:23: steadyState.probes[0].tolerance.successRatio: '101%' is not between 0% and 100%"),
+                rule("percentile above p0", "        successRatio: \">= 99%\"", "        latency: {p0: \"<= 1s\"}",
+                        "12:19: steadyState.probes[0].tolerance.latency: 'p0' is not a percentile: it must be above p0 and at most p100"),
+                rule("percentile at most p100", "        successRatio: \">= 99%\"", "        latency: {p101: \"<= 1s\"}",
+                        "12:19: steadyState.probes[0].tolerance.latency: 'p101' is not a percentile"),
+                rule("latency bound is a duration", "        successRatio: \">= 99%\"", "        latency: {p95: \"<= fast\"}",
+                        "12:24: steadyState.probes[0].tolerance.latency.p95: 'fast' is not a duration"),
+                rule("abort names a defined probe", "probe: home", "probe: hom",
+                        "23:12: abort[0].probe: no probe named 'hom' under steadyState.probes (did you mean 'home'?)"),
+                rule("abort condition syntax", "\"successRatio < 50%\"", "\"successRatio is low\"",
+                        "24:11: abort[0].when: 'successRatio is low' is not a condition"),
+                rule("abort metric known", "\"successRatio < 50%\"", "\"errors > 5%\"",
+                        "24:11: abort[0].when: unknown metric 'errors'"),
+                rule("rollback type is http or command", "tabletop:",
+                        "rollbacks:\n  - name: fix\n    type: tcp\n    address: 127.0.0.1:1\ntabletop:",
+                        "27:11: rollbacks[0].type: 'tcp' is not one of http, command"),
+                rule("slo objective is a percentage", "title: t", "title: t\nslo: {objective: 99.9, window: 30d}",
+                        "2:18: slo.objective: '99.9' is not a percentage: write e.g. 99.9%"),
+                rule("slo objective below 100%", "title: t", "title: t\nslo: {objective: 100%, window: 30d}",
+                        "2:18: slo.objective: '100%' must be above 0% and below 100%"),
+                rule("tabletop names a defined step", "- step: slow", "- step: slwo",
+                        "26:11: tabletop[0].step: no step named 'slwo' in method (did you mean 'slow'?)"),
+                rule("tabletop has step or phase", "    prompt: what now?", "    phase: after\n    prompt: what now?",
+                        "26:5: tabletop[0]: a prompt is attached to exactly one of step or phase"),
+                rule("tabletop phase known", "- step: slow", "- phase: durin",
+                        "26:12: tabletop[0].phase: 'durin' is not one of before, method, recovery, after"),
+                rule("unknown ${var}", "hypothesis: h", "hypothesis: h\nvars: {port: 9000}\ndescription: ${var.prot}",
+                        "4:14: unknown variable ${var.prot}: define it under vars: or pass --var prot=VALUE (did you mean 'port'?)"),
+                rule("unknown kind of variable", "hypothesis: h", "hypothesis: ${HOME}",
+                        "2:13: unknown variable ${HOME}: write ${env:NAME}"),
+                rule("bare variable name", "hypothesis: h", "hypothesis: ${prot}\nvars: {port: 1}",
+                        "2:13: unknown variable ${prot}: write ${env:NAME}, ${env:NAME:-default}, ${var.NAME} or ${secret:NAME} (did you mean ${var.port}?)"),
+                rule("unset environment variable", "hypothesis: h", "hypothesis: ${env:GAMEDAY_TEST_UNSET}",
+                        "2:13: environment variable GAMEDAY_TEST_UNSET is not set"),
+                rule("unset secret", "hypothesis: h", "hypothesis: ${secret:GAMEDAY_TEST_UNSET}",
+                        "2:13: secret GAMEDAY_TEST_UNSET is not set"),
+                rule("unterminated variable", "hypothesis: h", "hypothesis: \"${var.x\"",
+                        "2:13: unterminated '${'"),
+                rule("variables do not refer to themselves", "hypothesis: h",
+                        "hypothesis: ${var.a}\nvars: {a: \"${var.b}\", b: \"${var.a}\"}",
+                        "3:11: variable a refers to itself: a -> b -> a"));
+    }
+
+    private static Arguments rule(String name, String find, String replace, String expected) {
+        assertThat(BASE).as("case '%s' must change the base", name).contains(find);
+        return Arguments.of(name, BASE.replaceFirst(java.util.regex.Pattern.quote(find),
+                java.util.regex.Matcher.quoteReplacement(replace)), expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void reportsOneLocatedProblem(String rule, String yaml, String expected) throws IOException {
+        Path file = Files.writeString(dir.resolve("x.yaml"), yaml);
+        assertThatThrownBy(() -> ExperimentLoader.load(file, Map.of(), Map.of()))
+                .isInstanceOfSatisfying(InvalidExperimentException.class, e -> {
+                    List<String> problems = e.problems().stream().map(Problem::toString).toList();
+                    assertThat(problems).as(yaml).hasSize(1);
+                    assertThat(problems.get(0)).startsWith(file + ":" + expected);
+                });
+    }
+
+    @Test
+    void baseIsValid() throws IOException {
+        Path file = Files.writeString(dir.resolve("base.yaml"), BASE);
+        assertThat(ExperimentLoader.load(file, Map.of(), Map.of()).experiment().title()).isEqualTo("t");
+    }
+}
