@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gameday.experiment.ExperimentJson;
+import dev.gameday.experiment.load.ExperimentLoader;
+import dev.gameday.experiment.load.TestFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -11,13 +15,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReplayCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** A 2 s run written per docs/journal.md: one fault, a breach, the verdict. */
     private static final String JOURNAL = """
             {"type":"run.started","t":1795000000000,"seq":0,"v":1,"runId":"r1","user":"alice","host":"laptop",\
@@ -92,10 +100,68 @@ class ReplayCommandTest {
                 "1 note(s) saved to " + notes);
         List<String> saved = Files.readAllLines(notes);
         assertThat(saved).hasSize(1);
-        JsonNode note = new ObjectMapper().readTree(saved.get(0));
+        JsonNode note = JSON.readTree(saved.get(0));
         assertThat(note.get("t").asLong()).isEqualTo(1795000000100L);
         assertThat(note.get("note").asText()).isEqualTo("the latency alert, after 5 minutes");
         assertThat(note.get("stop").asText()).startsWith("step slow starts; fault injected");
+    }
+
+    /**
+     * The example experiment, loaded and normalised as {@code gameday run} copies it into run.started:
+     * its tabletop prompts and its tolerance drive the stops.
+     */
+    @Test
+    void stopsAtTheExampleExperimentsPromptsAndTolerance() throws Exception {
+        Path yaml = TestFiles.examplesDir().resolve("storefront-survives-slow-inventory.yaml");
+        ObjectNode copy = ExperimentJson.toTree(ExperimentLoader.load(yaml, Map.of(), TestFiles.envFor(yaml)).redacted());
+        Path run = dir.resolve("example-run");
+        Files.createDirectories(run);
+        List<ObjectNode> events = new ArrayList<>();
+        event(events, 0, "run.started").put("v", 1).put("runId", "example").set("experiment", copy);
+        event(events, 50, "phase").put("phase", "before");
+        event(events, 3000, "phase").put("phase", "method");
+        event(events, 3000, "step.started").put("step", "slow-inventory").put("kind", "fault").putNull("parent");
+        event(events, 3001, "fault.injected").put("step", "slow-inventory").put("proxy", "inventory")
+                .set("toxic", JSON.createObjectNode().put("name", "slow-inventory").put("type", "latency")
+                        .put("stream", "downstream").put("toxicity", 1.0).set("attributes",
+                                JSON.createObjectNode().put("latency", 400).put("jitter", 50)));
+        event(events, 9001, "fault.removed").put("step", "slow-inventory").put("proxy", "inventory")
+                .put("toxicName", "slow-inventory").put("reason", "completed");
+        event(events, 9002, "step.ended").put("step", "slow-inventory");
+        event(events, 10003, "phase").put("phase", "recovery");
+        event(events, 10500, "phase").put("phase", "after");
+        event(events, 13000, "verdict").put("verdict", "refuted").put("summary", "Product pages failed.");
+        event(events, 13100, "run.ended").put("exitCode", 1).put("verdict", "refuted");
+        for (long t = 100; t < 13000; t += 100) {
+            boolean failing = t >= 5000 && t < 5500;
+            event(events, t, "sample").put("probe", "product-page").put("ok", !failing)
+                    .put("ms", t >= 3000 && t < 9000 ? 430.5 : 21.0).put("status", failing ? 500 : 200);
+        }
+        events.sort(Comparator.comparingLong(e -> e.get("t").asLong()));
+        StringBuilder journal = new StringBuilder();
+        for (int seq = 0; seq < events.size(); seq++) {
+            journal.append(events.get(seq).put("seq", seq)).append('\n');
+        }
+        Files.writeString(run.resolve("journal.jsonl"), journal);
+
+        int code = replay("\n\n\n\n", run.toString(), "--speed", "step");
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsSubsequence(
+                "── Stop 1/4 · T+00:03.0 · step slow-inventory starts; fault injected: latency on inventory",
+                "Prompt: Inventory just became 400 ms slower. Which alert fires first, if any?",
+                "── Stop 2/4 · T+00:05.0 · tolerance breached: product-page successRatio 95.0% over the last "
+                        + "2000 ms (expected >= 99.0%, computed from samples)",
+                "── Stop 3/4 · T+00:09.0 · fault removed: slow-inventory on inventory (completed)",
+                "── Stop 4/4 · T+00:10.0 · phase recovery begins",
+                "Prompt: How would you confirm the storefront is back to normal?",
+                "verdict: REFUTED — Product pages failed.", "Replay finished.");
+    }
+
+    private static ObjectNode event(List<ObjectNode> events, long offset, String type) {
+        ObjectNode event = JSON.createObjectNode().put("type", type).put("t", 1795000000000L + offset);
+        events.add(event);
+        return event;
     }
 
     @Test
