@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
         description = "Chaos and game-day experiment runner: pre-mortem, run, report, replay.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             ValidateCommand.class,
             ReplayCommand.class,
         },
