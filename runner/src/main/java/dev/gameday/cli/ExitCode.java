@@ -11,7 +11,9 @@ public enum ExitCode {
     /** Invalid input or configuration: nothing was injected. */
     INVALID_INPUT(3),
     /** Runtime error: target, proxy or Toxiproxy server unusable. */
-    RUNTIME_ERROR(4);
+    RUNTIME_ERROR(4),
+    /** The steady state did not hold before any fault: no fault was injected, nothing was learnt. */
+    INCONCLUSIVE(5);
 
     private final int code;
 

@@ -15,14 +15,20 @@ import picocli.CommandLine.Option;
         description = "Chaos and game-day experiment runner: pre-mortem, run, report, replay.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
+            RecoverCommand.class,
             DemoCommand.class,
             ValidateCommand.class,
+            ProxyCommand.class,
+            ReportCommand.class,
+            PremortemCommand.class,
             ReplayCommand.class,
         },
         footer = {
             "",
             "Exit codes: 0 hypothesis held / success, 1 hypothesis refuted, 2 aborted,",
-            "            3 invalid input or configuration, 4 runtime error (target or proxy unusable).",
+            "            3 invalid input or configuration, 4 runtime error (target or proxy unusable),",
+            "            5 inconclusive (steady state did not hold before any fault: nothing injected).",
         })
 public final class Gameday implements Runnable {
 

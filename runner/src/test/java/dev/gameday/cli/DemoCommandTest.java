@@ -23,7 +23,7 @@ class DemoCommandTest {
         CommandLine cli = Gameday.commandLine();
         cli.setOut(new PrintWriter(out, true));
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread running = new Thread(() -> exit.set(cli.execute("demo", "--storefront-port", "0",
+        Thread running = new Thread(() -> exit.set(cli.execute("demo", "--serve", "--storefront-port", "0",
                 "--inventory-port", "0", "--inventory-address", "127.0.0.1:9")));
         running.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Ctrl-C"));
@@ -45,7 +45,7 @@ class DemoCommandTest {
         StringWriter err = new StringWriter();
         CommandLine cli = Gameday.commandLine();
         cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute("demo", "--storefront-port", "0", "--inventory-port", "0", "--inventory-address", "nowhere");
+        int code = cli.execute("demo", "--serve", "--storefront-port", "0", "--inventory-port", "0", "--inventory-address", "nowhere");
         assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(err.toString()).contains("inventory address must be host:port, got 'nowhere'");
     }

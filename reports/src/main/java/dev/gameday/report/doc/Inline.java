@@ -1,0 +1,37 @@
+package dev.gameday.report.doc;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A run of text inside a paragraph or a table cell. Renderers escape every piece of text, so text
+ * from experiment files can never become markup.
+ */
+public sealed interface Inline {
+    record Text(String text) implements Inline {}
+
+    record Strong(String text) implements Inline {}
+
+    record Code(String text) implements Inline {}
+
+    /** Rendered as a link only for http(s)/mailto addresses; anything else is shown as plain text. */
+    record Link(String text, String url) implements Inline {
+        private static final Pattern SAFE = Pattern.compile("^(https?://|mailto:)[^\\s<>()\"'`]+$");
+
+        /** Whether {@code url} may become a link (no {@code javascript:} or other schemes). */
+        public boolean safe() {
+            return url != null && SAFE.matcher(url).matches();
+        }
+    }
+
+    /** A small coloured label such as PASS or FAIL. */
+    record Badge(String text, Tone tone) implements Inline {}
+
+    static Text text(String text) {
+        return new Text(text == null ? "" : text);
+    }
+
+    static List<Inline> plain(String text) {
+        return List.of(text(text));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.gameday.report.run;
+
+import dev.gameday.report.experiment.ToleranceSpec;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Samples folded into counts and an HdrHistogram of latencies (microseconds): constant memory
+ * whatever the number of samples. Failed samples count in the latency too (a timeout is recorded at
+ * the timeout), as they do for the runner's tolerances.
+ */
+final class LatencyStats {
+    private final Histogram histogram;
+    private long count;
+    private long failures;
+
+    LatencyStats(int significantDigits) {
+        histogram = new Histogram(significantDigits);
+    }
+
+    void add(boolean ok, double ms) {
+        count++;
+        if (!ok) {
+            failures++;
+        }
+        histogram.recordValue(Math.max(0, Math.round(ms * 1000)));
+    }
+
+    void add(LatencyStats other) {
+        count += other.count;
+        failures += other.failures;
+        histogram.add(other.histogram);
+    }
+
+    long count() {
+        return count;
+    }
+
+    long failures() {
+        return failures;
+    }
+
+    double successRatio() {
+        return count == 0 ? Double.NaN : (count - failures) / (double) count;
+    }
+
+    double percentileMs(double percentile) {
+        return count == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** The value a tolerance bound is compared with. */
+    double value(ToleranceSpec spec) {
+        return spec.isRatio() ? successRatio() : percentileMs(spec.percentile());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.gameday.report.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gameday.report.experiment.ExperimentView;
+import dev.gameday.report.journal.JournalSummary;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a game-day report says, computed from one journal in one streaming pass. Times are epoch
+ * milliseconds; {@code startT} is the run's start (the {@code run.started} event, else the first event).
+ */
+record RunAnalysis(
+        JsonNode runStarted,
+        ExperimentView experiment,
+        long startT,
+        long endT,
+        String verdict,
+        String verdictSummary,
+        List<String> missing,
+        JournalSummary journal,
+        List<PhaseMark> phases,
+        List<ToleranceResult> results,
+        List<FaultWindow> faults,
+        Long timeToRecoverMs,
+        JsonNode recovery,
+        List<TimelineEntry> timeline,
+        long timelineOmitted,
+        List<Abort> aborts,
+        List<String> errors,
+        List<String> failedRollbacks,
+        Map<String, ProbeData> probes,
+        long samples,
+        long failedSamples,
+        List<TabletopNote> notes) {
+
+    /** Whether the run got as far as judging recovery. */
+    boolean reachedRecovery() {
+        return recovery != null || phases.stream().anyMatch(p -> p.phase().equals("recovery"));
+    }
+
+    long durationMs() {
+        return Math.max(0, endT - startT);
+    }
+
+    /** A phase beginning. */
+    record PhaseMark(String phase, long t) {}
+
+    record Abort(long t, String condition, String probe, String message) {}
+
+    /** One probe's samples: over the whole run, and per chart bucket. */
+    record ProbeData(LatencyStats overall, TimeBuckets buckets) {}
+}

@@ -1,0 +1,54 @@
+package dev.gameday.report.run;
+
+import dev.gameday.report.ReportFormat;
+import dev.gameday.report.doc.MarkdownWriter;
+import dev.gameday.report.html.HtmlWriter;
+import dev.gameday.report.journal.JournalReader;
+import dev.gameday.report.journal.JournalSummary;
+import dev.gameday.report.junit.JUnitXml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Renders a journal into report files: one streaming read, then each format from the same analysis. */
+public final class RunReports {
+    private RunReports() {}
+
+    public static List<Path> write(Path runDirOrJournal, Path outDir, Set<ReportFormat> formats) throws IOException {
+        Path journal = JournalReader.locate(runDirOrJournal);
+        RunAnalyzer analyzer = new RunAnalyzer();
+        JournalSummary summary = JournalReader.read(journal, analyzer);
+        RunAnalysis run = analyzer.finish(summary, journal);
+        Files.createDirectories(outDir);
+        List<Path> written = new ArrayList<>();
+        for (ReportFormat format : ReportFormat.values()) {
+            if (!formats.contains(format)) {
+                continue;
+            }
+            String content = switch (format) {
+                case HTML -> HtmlWriter.render(RunReport.build(run));
+                case MARKDOWN -> MarkdownWriter.render(RunReport.build(run));
+                case JUNIT -> JUnitXml.render(RunJUnit.build(run));
+            };
+            written.add(writeAtomically(outDir.resolve(format.fileName()), content));
+        }
+        return written;
+    }
+
+    /** Readers never see half a report, even if the run is killed while writing it. */
+    public static Path writeAtomically(Path target, String content) throws IOException {
+        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return target;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.gameday.proxy;
+
+import dev.gameday.proxy.api.ToxiproxyApi;
+import dev.gameday.proxy.net.HostPort;
+import dev.gameday.proxy.net.ListenClaims;
+import dev.gameday.proxy.net.ProxyCollection;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.util.Locale;
+
+/**
+ * Gameday's embedded Toxiproxy-compatible server: the Toxiproxy 2.x HTTP API on {@link #url()} and
+ * the TCP proxies it creates, all on one Vert.x event loop. Drive it with any Toxiproxy client.
+ */
+public final class EmbeddedToxiproxy {
+
+    private final Vertx vertx;
+    private final String deploymentId;
+    private final int port;
+    private final String urlHost;
+    private Future<Void> closing;
+
+    private EmbeddedToxiproxy(Vertx vertx, String deploymentId, int port, String urlHost) {
+        this.vertx = vertx;
+        this.deploymentId = deploymentId;
+        this.port = port;
+        this.urlHost = urlHost;
+    }
+
+    /**
+     * Starts the API on {@code host:port} (port 0 picks a free port). The future fails with a one-line
+     * message such as {@code cannot listen on 127.0.0.1:8474: address already in use}.
+     */
+    public static Future<EmbeddedToxiproxy> start(Vertx vertx, String host, int port) {
+        Server server = new Server(new HostPort(host, port));
+        return vertx.deployVerticle(server).map(id -> new EmbeddedToxiproxy(vertx, id, server.actualPort, urlHost(host)));
+    }
+
+    /** The port of the HTTP API. */
+    public int port() {
+        return port;
+    }
+
+    /** The base URL of the HTTP API, e.g. {@code http://127.0.0.1:8474}. */
+    public String url() {
+        return "http://" + urlHost + ":" + port;
+    }
+
+    /** Closes the API listener, every proxy listener and every proxied connection. */
+    public synchronized Future<Void> close() {
+        if (closing == null) {
+            closing = vertx.undeploy(deploymentId);
+        }
+        return closing;
+    }
+
+    private static String urlHost(String host) {
+        return switch (host) {
+            case "0.0.0.0", "::", "[::]", "localhost", "" -> "127.0.0.1";
+            default -> host.contains(":") ? "[" + host + "]" : host;
+        };
+    }
+
+    /** The API server and the proxies, deployed as a verticle so they share its event loop. */
+    private static final class Server extends VerticleBase {
+        private final HostPort address;
+        private ListenClaims claims;
+        private ProxyCollection proxies;
+        private HttpServer http;
+        private volatile int actualPort;
+
+        Server(HostPort address) {
+            this.address = address;
+        }
+
+        @Override
+        public Future<?> start() {
+            claims = new ListenClaims(vertx);
+            if (!claims.claim(address)) {
+                return Future.failedFuture(bindFailure("address already in use"));
+            }
+            proxies = new ProxyCollection(vertx);
+            http = vertx.createHttpServer();
+            return http.requestHandler(ToxiproxyApi.router(vertx, proxies, version()))
+                    .listen(address.port(), address.host())
+                    .map(bound -> {
+                        actualPort = bound.actualPort();
+                        return bound;
+                    })
+                    .recover(failure -> {
+                        claims.release(address);
+                        String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+                        return proxies.close().eventually(http::close)
+                                .transform(v -> Future.failedFuture(bindFailure(reason.toLowerCase(Locale.ROOT))));
+                    });
+        }
+
+        private IllegalStateException bindFailure(String reason) {
+            return new IllegalStateException("cannot listen on " + address + ": " + reason);
+        }
+
+        @Override
+        public Future<?> stop() {
+            claims.release(address);
+            return proxies.close().eventually(http::close);
+        }
+
+        private static String version() {
+            String version = EmbeddedToxiproxy.class.getPackage().getImplementationVersion();
+            return "gameday-" + (version == null ? "dev" : version);
+        }
+    }
+}

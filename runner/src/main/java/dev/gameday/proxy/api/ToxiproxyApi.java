@@ -1,0 +1,217 @@
+package dev.gameday.proxy.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gameday.proxy.net.Proxy;
+import dev.gameday.proxy.net.ProxyCollection;
+import dev.gameday.proxy.net.ProxyCollection.ProxyInput;
+import dev.gameday.proxy.net.ProxyError;
+import dev.gameday.proxy.toxic.Toxic;
+import dev.gameday.proxy.toxic.ToxicSpec;
+import dev.gameday.proxy.toxic.ToxicTypes;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Toxiproxy 2.x's HTTP API on a vertx-web {@link Router}: same paths, JSON shapes, status codes and
+ * error bodies, POST accepted wherever Toxiproxy takes PATCH (toxiproxy-java updates with POST and
+ * sends no Content-Type). Requests from browsers are refused, as Toxiproxy does, so a web page
+ * cannot drive the local API.
+ */
+public final class ToxiproxyApi {
+
+    private final ProxyCollection proxies;
+    private final String version;
+
+    private ToxiproxyApi(ProxyCollection proxies, String version) {
+        this.proxies = proxies;
+        this.version = version;
+    }
+
+    public static Router router(Vertx vertx, ProxyCollection proxies, String version) {
+        return new ToxiproxyApi(proxies, version).routes(Router.router(vertx));
+    }
+
+    private Router routes(Router router) {
+        router.route().handler(ToxiproxyApi::refuseBrowsers);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
+        router.get("/version").handler(ctx -> ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8")
+                .end("{\"version\": " + ProxyJson.MAPPER.valueToTree(version) + "}\n"));
+        router.post("/reset").handler(reply(204, ctx -> proxies.reset().map(v -> null)));
+        router.get("/proxies").handler(reply(200, ctx -> Future.succeededFuture(index())));
+        router.post("/proxies").handler(reply(201, this::createProxy));
+        router.post("/populate").handler(reply(201, this::populate));
+        router.get("/proxies/:proxy").handler(reply(200, ctx -> Future.succeededFuture(ProxyJson.proxy(proxy(ctx)))));
+        Handler<RoutingContext> updateProxy = reply(200, this::updateProxy);
+        router.post("/proxies/:proxy").handler(updateProxy);
+        router.patch("/proxies/:proxy").handler(updateProxy);
+        router.delete("/proxies/:proxy").handler(reply(204, ctx -> proxies.delete(ctx.pathParam("proxy")).map(v -> null)));
+        router.get("/proxies/:proxy/toxics").handler(reply(200, ctx -> Future.succeededFuture(toxics(proxy(ctx)))));
+        router.post("/proxies/:proxy/toxics").handler(reply(200, this::createToxic));
+        router.get("/proxies/:proxy/toxics/:toxic").handler(reply(200, ctx -> Future.succeededFuture(ProxyJson.toxic(toxic(ctx)))));
+        Handler<RoutingContext> updateToxic = reply(200, this::updateToxic);
+        router.post("/proxies/:proxy/toxics/:toxic").handler(updateToxic);
+        router.patch("/proxies/:proxy/toxics/:toxic").handler(updateToxic);
+        router.delete("/proxies/:proxy/toxics/:toxic").handler(reply(204, ctx -> {
+            proxies.removeToxic(ctx.pathParam("proxy"), ctx.pathParam("toxic"));
+            return Future.succeededFuture();
+        }));
+        return router;
+    }
+
+    private static void refuseBrowsers(RoutingContext ctx) {
+        String agent = ctx.request().getHeader(HttpHeaders.USER_AGENT);
+        if (agent != null && agent.startsWith("Mozilla/")) {
+            ctx.response().setStatusCode(403)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                    .end("User agent not allowed\n");
+        } else {
+            ctx.next();
+        }
+    }
+
+    /** Runs an action; its JSON (or nothing) is the reply, a {@link ProxyError} the error body. */
+    private static Handler<RoutingContext> reply(int status, Function<RoutingContext, Future<? extends JsonNode>> action) {
+        return ctx -> {
+            Future<? extends JsonNode> result;
+            try {
+                result = action.apply(ctx);
+            } catch (RuntimeException e) {
+                result = Future.failedFuture(e);
+            }
+            result.onComplete(done -> {
+                if (done.succeeded()) {
+                    if (done.result() == null) {
+                        ctx.response().setStatusCode(status).end();
+                    } else {
+                        json(ctx, status, done.result());
+                    }
+                } else {
+                    Throwable failure = done.cause();
+                    int code = failure instanceof ProxyError e ? e.status() : 500;
+                    String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+                    json(ctx, code, ProxyJson.error(code, message));
+                }
+            });
+        };
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonNode body) {
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(body.toString());
+    }
+
+    private ObjectNode index() {
+        ObjectNode all = ProxyJson.MAPPER.createObjectNode();
+        proxies.all().forEach(p -> all.set(p.name(), ProxyJson.proxy(p)));
+        return all;
+    }
+
+    private Proxy proxy(RoutingContext ctx) {
+        return proxies.get(ctx.pathParam("proxy"));
+    }
+
+    private ToxicSpec toxic(RoutingContext ctx) {
+        ToxicSpec toxic = proxy(ctx).toxic(ctx.pathParam("toxic"));
+        if (toxic == null) {
+            throw new ProxyError(404, "toxic not found");
+        }
+        return toxic;
+    }
+
+    private static ArrayNode toxics(Proxy proxy) {
+        ArrayNode list = ProxyJson.MAPPER.createArrayNode();
+        proxy.toxics().forEach(t -> list.add(ProxyJson.toxic(t)));
+        return list;
+    }
+
+    private Future<ObjectNode> createProxy(RoutingContext ctx) {
+        JsonNode body = ProxyJson.object(ctx.body().asString());
+        return proxies.create(proxyInput(body, "")).map(ProxyJson::proxy);
+    }
+
+    private static ProxyInput proxyInput(JsonNode body, String where) {
+        String name = ProxyJson.text(body, "name", "");
+        String upstream = ProxyJson.text(body, "upstream", "");
+        if (name.isEmpty()) {
+            throw new ProxyError(400, "missing required field: name" + where);
+        }
+        if (upstream.isEmpty()) {
+            throw new ProxyError(400, "missing required field: upstream" + where);
+        }
+        Boolean enabled = ProxyJson.bool(body, "enabled");
+        return new ProxyInput(name, ProxyJson.text(body, "listen", null), upstream, enabled == null || enabled);
+    }
+
+    private Future<ObjectNode> populate(RoutingContext ctx) {
+        JsonNode body = ProxyJson.parse(ctx.body().asString());
+        if (!body.isArray()) {
+            throw ProxyError.badRequest("expected a JSON array of proxies");
+        }
+        List<ProxyInput> inputs = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode item = body.get(i);
+            if (!item.isObject()) {
+                throw ProxyError.badRequest("proxy " + (i + 1) + " is not a JSON object");
+            }
+            inputs.add(proxyInput(item, " at proxy " + (i + 1)));
+        }
+        return proxies.populate(inputs).map(list -> {
+            ObjectNode reply = ProxyJson.MAPPER.createObjectNode();
+            ArrayNode array = reply.putArray("proxies");
+            list.forEach(p -> array.add(ProxyJson.proxy(p)));
+            return reply;
+        });
+    }
+
+    private Future<ObjectNode> updateProxy(RoutingContext ctx) {
+        Proxy proxy = proxy(ctx);
+        JsonNode body = ProxyJson.object(ctx.body().asString());
+        return proxies.update(proxy.name(), ProxyJson.text(body, "listen", null),
+                ProxyJson.text(body, "upstream", null), ProxyJson.bool(body, "enabled")).map(ProxyJson::proxy);
+    }
+
+    private Future<ObjectNode> createToxic(RoutingContext ctx) {
+        Proxy proxy = proxy(ctx);
+        JsonNode body = ProxyJson.object(ctx.body().asString());
+        String streamName = ProxyJson.text(body, "stream", "downstream").toLowerCase(Locale.ROOT);
+        ToxicSpec.Stream stream = switch (streamName) {
+            case "upstream" -> ToxicSpec.Stream.UPSTREAM;
+            case "downstream" -> ToxicSpec.Stream.DOWNSTREAM;
+            default -> throw new ProxyError(400, "stream was invalid, can be either upstream or downstream");
+        };
+        String type = ProxyJson.text(body, "type", "");
+        String name = ProxyJson.text(body, "name", "");
+        if (name.isEmpty()) {
+            name = type + "_" + streamName;
+        }
+        Toxic toxic = ToxicTypes.find(type).orElseThrow(() -> new ProxyError(400, "invalid toxic type"));
+        if (proxy.toxic(name) != null) {
+            throw new ProxyError(409, "toxic already exists");
+        }
+        ToxicSpec spec = new ToxicSpec(name, toxic, stream, ProxyJson.toxicity(body, 1f),
+                ProxyJson.attributes(body, toxic, ProxyJson.zeros(toxic)));
+        return Future.succeededFuture(ProxyJson.toxic(proxies.addToxic(proxy.name(), spec)));
+    }
+
+    private Future<ObjectNode> updateToxic(RoutingContext ctx) {
+        Proxy proxy = proxy(ctx);
+        ToxicSpec current = toxic(ctx);
+        JsonNode body = ProxyJson.object(ctx.body().asString());
+        ToxicSpec updated = current.withChanges(ProxyJson.toxicity(body, current.toxicity()),
+                ProxyJson.attributes(body, current.toxic(), current.attributes()));
+        return Future.succeededFuture(ProxyJson.toxic(proxies.updateToxic(proxy.name(), updated)));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.gameday.proxy.net;
+
+import dev.gameday.proxy.toxic.ToxicSpec;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.net.NetSocketInternal;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One accepted client connection and its connection to the upstream server: two {@link ToxicLink}s.
+ * A FIN from either peer half-closes the other side once the toxics have let everything through; an
+ * error (e.g. a reset) on one side resets the other; the connection is done when both sockets are
+ * closed. Runs on the client socket's event loop (the upstream socket is opened from it).
+ */
+final class ProxyConnection {
+
+    private final NetSocketInternal client;
+    private final EventExecutor loop;
+    private final Consumer<ProxyConnection> onDone;
+    private final Promise<Void> done = Promise.promise();
+    private final List<Object> early = new ArrayList<>();
+    private NetSocketInternal upstream;
+    private ToxicLink upLink;
+    private ToxicLink downLink;
+    private boolean closing;
+    private boolean failed;
+    private boolean finished;
+    private int outputsEnded;
+    private int socketsClosed;
+
+    private ProxyConnection(NetSocketInternal client, Consumer<ProxyConnection> onDone) {
+        this.client = client;
+        this.loop = client.channelHandlerContext().executor();
+        this.onDone = onDone;
+    }
+
+    /**
+     * Takes over an accepted client socket and connects it to the upstream server; {@code toxics}
+     * gives the toxics of a direction when the links start (after the upstream connection is made).
+     */
+    static ProxyConnection open(NetSocket socket, NetClient netClient, String host, int port,
+            Function<ToxicSpec.Stream, List<ToxicSpec>> toxics,
+            Consumer<ProxyConnection> onDone) {
+        ProxyConnection connection = new ProxyConnection((NetSocketInternal) socket, onDone);
+        connection.start(netClient, host, port, toxics);
+        return connection;
+    }
+
+    private void start(NetClient netClient, String host, int port,
+            Function<ToxicSpec.Stream, List<ToxicSpec>> toxics) {
+        Sockets.configure(client);
+        client.messageHandler(early::add);
+        client.eventHandler(early::add);
+        client.exceptionHandler(e -> failed = true);
+        client.closeHandler(v -> socketClosed(client));
+        client.pause();
+        netClient.connect(port, host).onComplete(connected -> {
+            if (connected.failed() || closing) {
+                if (connected.succeeded()) {
+                    connected.result().close();
+                }
+                close();
+                return;
+            }
+            wire((NetSocketInternal) connected.result(), toxics);
+        });
+    }
+
+    private void wire(NetSocketInternal server, Function<ToxicSpec.Stream, List<ToxicSpec>> toxics) {
+        upstream = server;
+        Sockets.configure(server);
+        upLink = new ToxicLink(this, client, server, toxics.apply(ToxicSpec.Stream.UPSTREAM));
+        downLink = new ToxicLink(this, server, client, toxics.apply(ToxicSpec.Stream.DOWNSTREAM));
+        server.messageHandler(downLink::onMessage);
+        server.eventHandler(downLink::onEvent);
+        server.exceptionHandler(e -> failed = true);
+        server.closeHandler(v -> socketClosed(server));
+        client.messageHandler(upLink::onMessage);
+        client.eventHandler(upLink::onEvent);
+        for (Object message : early) {
+            if (message instanceof ByteBuf) {
+                upLink.onMessage(message);
+            } else {
+                upLink.onEvent(message);
+            }
+        }
+        early.clear();
+        client.resume();
+    }
+
+    /** Runs {@code action} on this connection's event loop. */
+    void run(Runnable action) {
+        if (loop.inEventLoop()) {
+            action.run();
+        } else {
+            loop.execute(action);
+        }
+    }
+
+    ToxicLink link(ToxicSpec.Stream stream) {
+        return stream == ToxicSpec.Stream.UPSTREAM ? upLink : downLink;
+    }
+
+    /** Completes when both sockets are closed. */
+    Future<Void> done() {
+        return done.future();
+    }
+
+    /** One direction has ended: FIN to its sink; once both have, the connection is closed. */
+    void outputEnded(NetSocketInternal sink) {
+        Sockets.shutdownOutput(sink);
+        if (++outputsEnded == 2) {
+            close();
+        }
+    }
+
+    /** Closes both sockets after what was written so far. */
+    void close() {
+        if (!closing) {
+            closing = true;
+            client.close();
+            if (upstream != null) {
+                upstream.close();
+            }
+        }
+        if (upstream == null && socketsClosed == 1) {
+            finish();
+        }
+    }
+
+    /** Aborts both sockets with RST. */
+    void reset() {
+        closing = true;
+        Sockets.reset(client);
+        if (upstream != null) {
+            Sockets.reset(upstream);
+        }
+    }
+
+    private void socketClosed(NetSocketInternal socket) {
+        socketsClosed++;
+        if (!closing) {
+            // the peer went away: pass it on, a reset as a reset
+            closing = true;
+            NetSocketInternal other = socket == client ? upstream : client;
+            if (other != null) {
+                if (failed) {
+                    Sockets.reset(other);
+                } else {
+                    other.close();
+                }
+            }
+        }
+        if (socketsClosed == (upstream == null ? 1 : 2)) {
+            finish();
+        }
+    }
+
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        // stages are stopped on a later turn of the loop: a toxic may be closing us from inside its own call
+        loop.execute(() -> {
+            if (upLink != null) {
+                upLink.shutdown();
+                downLink.shutdown();
+            }
+            early.forEach(ReferenceCountUtil::release);
+            early.clear();
+            onDone.accept(this);
+            done.tryComplete();
+        });
+    }
+}

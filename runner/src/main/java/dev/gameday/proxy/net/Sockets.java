@@ -1,0 +1,51 @@
+package dev.gameday.proxy.net;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelConfig;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.DuplexChannel;
+import io.vertx.core.internal.net.NetSocketInternal;
+
+/** The TCP controls Vert.x does not expose on {@code NetSocket}: half-close and abortive close. */
+final class Sockets {
+
+    private Sockets() {}
+
+    /**
+     * Keeps the socket open after the peer's FIN, which then arrives as a {@code ChannelInputShutdownEvent},
+     * lets reads grow to 256 KiB under bulk load (fewer, larger chunks: fewer syscalls per byte), and
+     * queues up to 1 MiB of writes before back-pressure, so one big chunk does not pause the source.
+     */
+    static void configure(NetSocketInternal socket) {
+        socket.setWriteQueueMaxSize(1024 * 1024);
+        ChannelConfig config = channel(socket).config();
+        config.setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        config.setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, 16 * 1024, 256 * 1024));
+    }
+
+    /** Sends FIN once everything written so far has gone out; reading stays open. */
+    static void shutdownOutput(NetSocketInternal socket) {
+        // an empty write completes after every earlier one: shutting down sooner would drop them
+        socket.writeMessage(Unpooled.EMPTY_BUFFER).onComplete(done -> {
+            Channel channel = channel(socket);
+            if (channel instanceof DuplexChannel duplex && channel.isActive()) {
+                duplex.shutdownOutput();
+            }
+        });
+    }
+
+    /** Closes with SO_LINGER 0: the kernel drops unsent data and sends RST. */
+    static void reset(NetSocketInternal socket) {
+        Channel channel = channel(socket);
+        if (channel.isOpen()) {
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+            channel.close();
+        }
+    }
+
+    static Channel channel(NetSocketInternal socket) {
+        return socket.channelHandlerContext().channel();
+    }
+}

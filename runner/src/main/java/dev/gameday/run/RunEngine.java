@@ -1,0 +1,154 @@
+package dev.gameday.run;
+
+import dev.gameday.experiment.Experiment;
+import dev.gameday.experiment.ExperimentJson;
+import dev.gameday.experiment.load.ExperimentLoader;
+import dev.gameday.experiment.load.LoadedExperiment;
+import dev.gameday.fault.FaultLedger;
+import dev.gameday.fault.ToxiproxyClients;
+import dev.gameday.journal.FaultRemoved;
+import dev.gameday.journal.Journal;
+import dev.gameday.journal.ProxyRemoved;
+import dev.gameday.journal.RunStarted;
+import dev.gameday.proxy.EmbeddedToxiproxy;
+import dev.gameday.recover.CrashRecovery;
+import dev.gameday.recover.RecoveryOutcome;
+import dev.gameday.recover.RunLock;
+import dev.gameday.run.internal.DryRun;
+import dev.gameday.run.internal.RunFolders;
+import dev.gameday.run.internal.RunReports;
+import dev.gameday.run.internal.RunSession;
+import dev.gameday.run.internal.ShutdownGuard;
+import dev.gameday.run.internal.Timeline;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code gameday run}: loads the experiment, recovers crashed runs in the output folder, then runs it
+ * in a new run folder with its journal, a {@code run.lock}, and a shutdown hook guarding the faults.
+ * The engine and an embedded Toxiproxy each get their own Vert.x instance, so the proxy's API keeps
+ * answering the cleanup even when the engine's event loop is stuck.
+ */
+public final class RunEngine {
+    public static final String JOURNAL = CrashRecovery.JOURNAL;
+
+    private RunEngine() {}
+
+    /** Runs (or dry-runs) one experiment and blocks until it is over; invalid input throws. */
+    public static RunResult run(RunOptions options) throws Exception {
+        LoadedExperiment loaded = ExperimentLoader.load(options.experimentFile(), options.vars(), options.env());
+        for (RecoveryOutcome r : CrashRecovery.recoverAll(options.outDir())) {
+            options.out().println("recovered an unfinished run in " + r.runDir() + ": " + r.message());
+            if (r.status() == RecoveryOutcome.Status.RECOVERED) {
+                RunReports.render(r.runDir(), System.err);
+            }
+        }
+        if (options.dryRun()) {
+            return DryRun.check(loaded, options.out());
+        }
+        Experiment experiment = loaded.experiment();
+        Vertx proxyVertx = null;
+        EmbeddedToxiproxy embedded = null;
+        String url;
+        if (experiment.toxiproxy().embedded()) {
+            proxyVertx = Vertx.vertx();
+            embedded = await(EmbeddedToxiproxy.start(proxyVertx, "127.0.0.1", 0).toCompletionStage()
+                    .toCompletableFuture());
+            url = embedded.url();
+        } else {
+            url = experiment.toxiproxy().url().toString();
+        }
+        Path runDir = RunFolders.create(options.outDir(), options.experimentFile(), Instant.now());
+        String runId = UUID.randomUUID().toString();
+        ToxiproxyClient client = ToxiproxyClients.forUrl(URI.create(url));
+        FaultLedger ledger = new FaultLedger();
+        Journal journal = Journal.create(runDir.resolve(JOURNAL), loaded.redactor()::redact);
+        RunLock.current().write(runDir);
+        journal.append(started(loaded, runId, url, embedded != null));
+        ShutdownGuard guard = new ShutdownGuard(journal, ledger, runDir, System.err);
+        guard.install();
+        Vertx engine = Vertx.vertx();
+        RunResult result;
+        try {
+            RunSession session = new RunSession(engine, experiment, loaded.redactor(), runId, journal, ledger, client,
+                    url, options.out(), options.live());
+            result = await(session.start().toCompletionStage().toCompletableFuture());
+        } finally {
+            if (!ledger.empty()) {
+                // Last resort, when the session itself failed: nothing the run did may stay in place.
+                ledger.seal(1000);
+                FaultLedger.Undo undo = ledger.undoAll(1000);
+                undo.removedFaults().forEach(e -> journal.append(
+                        new FaultRemoved(e.step(), e.proxy(), e.toxicName(), "error")));
+                undo.removedProxies().forEach(p -> journal.append(new ProxyRemoved(p)));
+            }
+            guard.release();
+            journal.close();
+            if (ledger.empty()) {
+                RunLock.delete(runDir);
+            }
+            engine.close();
+            if (embedded != null) {
+                embedded.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                proxyVertx.close();
+            }
+        }
+        RunReports.render(runDir, System.err);
+        return result.in(runDir);
+    }
+
+    private static RunStarted started(LoadedExperiment loaded, String runId, String url, boolean embedded) {
+        Experiment redacted = loaded.redacted();
+        return new RunStarted(RunStarted.FORMAT_VERSION, runId, loaded.file().toString(), loaded.sha256(),
+                ExperimentJson.toTree(redacted), System.getProperty("user.name"), hostName(),
+                Map.of("gameday", version(RunEngine.class), "java", System.getProperty("java.version"),
+                        "vertx", vertxVersion(),
+                        "os", System.getProperty("os.name") + " " + System.getProperty("os.version")),
+                new RunStarted.ToxiproxyInfo(embedded ? "embedded" : "remote", url),
+                redacted.vars(), Timeline.of(redacted.method()).plan(), false);
+    }
+
+    private static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String version(Class<?> c) {
+        String v = c.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    private static String vertxVersion() {
+        try (InputStream in = Vertx.class.getClassLoader().getResourceAsStream("META-INF/vertx/vertx-version.txt")) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> f) throws Exception {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.gameday.run.internal;
+
+import dev.gameday.fault.FaultLedger;
+import dev.gameday.journal.FaultRemoved;
+import dev.gameday.journal.InjectedRef;
+import dev.gameday.journal.Journal;
+import dev.gameday.journal.ProxyRemoved;
+import dev.gameday.journal.RunError;
+import dev.gameday.journal.RunInterrupted;
+import dev.gameday.recover.RunLock;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JVM shutdown hook of a run (Ctrl-C, SIGTERM). It runs on its own thread and uses only the
+ * ledger's blocking Toxiproxy client, so faults come off even when the engine's event loop is stuck:
+ * seal the ledger, undo everything (one retry), record it with reason {@code signal}, close the
+ * journal with run.interrupted.
+ */
+public final class ShutdownGuard {
+    private static final long WAIT_FOR_CALL_IN_FLIGHT_MS = 1000;
+
+    private final Journal journal;
+    private final FaultLedger ledger;
+    private final Path runDir;
+    private final PrintStream err;
+    private final Thread hook;
+    private volatile boolean released;
+
+    public ShutdownGuard(Journal journal, FaultLedger ledger, Path runDir, PrintStream err) {
+        this.journal = journal;
+        this.ledger = ledger;
+        this.runDir = runDir;
+        this.err = err;
+        this.hook = new Thread(this::onShutdown, "gameday-shutdown");
+    }
+
+    public void install() {
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** The run finished on its own: the hook has nothing left to do. */
+    public void release() {
+        released = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is already running or done; `released` makes it a no-op.
+        }
+    }
+
+    private void onShutdown() {
+        if (released) {
+            return;
+        }
+        ledger.seal(WAIT_FOR_CALL_IN_FLIGHT_MS);
+        List<InjectedRef> removed = new ArrayList<>();
+        FaultLedger.Undo undo = ledger.undoAll(WAIT_FOR_CALL_IN_FLIGHT_MS);
+        record(undo, removed);
+        if (!ledger.empty()) {
+            undo = ledger.undoAll(0);
+            record(undo, removed);
+        }
+        if (!undo.stillInjected().isEmpty() || !undo.errors().isEmpty()) {
+            journal.append(new RunError("interrupted by a signal; cleanup failed: " + String.join("; ", undo.errors()),
+                    undo.stillInjected()));
+            err.println("gameday: interrupted; could not remove: " + String.join("; ", undo.errors()));
+        } else {
+            err.println("gameday: interrupted; removed " + removed.size() + " fault(s) and every proxy the run created");
+        }
+        journal.append(new RunInterrupted("interrupted by a signal (Ctrl-C or SIGTERM)", removed));
+        journal.close();
+        if (ledger.empty()) {
+            try {
+                RunLock.delete(runDir);
+            } catch (IOException e) {
+                // The lock only makes the next run look here; it will find a finished journal.
+            }
+        }
+        RunReports.render(runDir, err);
+    }
+
+    private void record(FaultLedger.Undo undo, List<InjectedRef> removed) {
+        undo.removedFaults().forEach(e -> {
+            journal.append(new FaultRemoved(e.step(), e.proxy(), e.toxicName(), "signal"));
+            removed.add(e.ref());
+        });
+        undo.removedProxies().forEach(p -> journal.append(new ProxyRemoved(p)));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.gameday.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gameday.experiment.Redactor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesTheDocumentedShapeWithTypeTimeAndSequence() throws Exception {
+        Path file = tmp.resolve("journal.jsonl");
+        try (Journal j = Journal.create(file, Redactor.NONE::redact)) {
+            j.append(new PhaseStarted("before"));
+            j.append(new SampleTaken(1234L, "page", false, 2000.0, null, "timeout after 2s"));
+            j.append(new FaultInjected("s", "inventory", ToxicSpec.down()));
+            j.append(new FaultRemoved("s", "inventory", null, "completed"));
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).matches("\\{\"type\":\"phase\",\"t\":\\d+,\"seq\":0,\"phase\":\"before\"}");
+        assertThat(lines.get(1)).isEqualTo("{\"type\":\"sample\",\"t\":1234,\"seq\":1,\"probe\":\"page\",\"ok\":false,"
+                + "\"ms\":2000.0,\"status\":null,\"error\":\"timeout after 2s\"}");
+        assertThat(lines.get(2)).endsWith("\"seq\":2,\"step\":\"s\",\"proxy\":\"inventory\",\"toxic\":{\"type\":\"down\"}}");
+        assertThat(lines.get(3)).endsWith("\"toxicName\":null,\"reason\":\"completed\"}");
+    }
+
+    @Test
+    void everyTextIsRedactedFieldNamesIncluded() throws Exception {
+        Path file = tmp.resolve("journal.jsonl");
+        Redactor r = Redactor.of(List.of("hunter2"));
+        try (Journal j = Journal.create(file, r::redact)) {
+            j.append(new RunInterrupted("token hunter2 leaked?", List.of(new InjectedRef("hunter2", "x"))));
+            j.append(new MapEvent(Map.of("hunter2", "hunter2")));
+        }
+        String text = Files.readString(file);
+        assertThat(text).doesNotContain("hunter2").contains("token *** leaked?", "\"***\":\"***\"");
+    }
+
+    @Test
+    void concurrentAppendsGetDistinctOrderedSequenceNumbers() throws Exception {
+        Path file = tmp.resolve("journal.jsonl");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (Journal j = Journal.create(file, Redactor.NONE::redact)) {
+            for (int i = 0; i < 400; i++) {
+                int n = i;
+                pool.execute(() -> j.append(new StepEnded("s" + n)));
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        JournalFile read = JournalFile.read(file);
+        assertThat(read.events().stream().map(e -> e.path("seq").asLong()).toList())
+                .isEqualTo(LongStream.range(0, 400).boxed().toList());
+        Set<String> steps = read.events().stream().map(e -> e.path("step").asText()).collect(Collectors.toSet());
+        assertThat(steps).hasSize(400);
+    }
+
+    @Test
+    void resumingAfterACrashEndsTheTruncatedLineAndContinuesTheNumbering() throws Exception {
+        Path file = tmp.resolve("journal.jsonl");
+        try (Journal j = Journal.create(file, Redactor.NONE::redact)) {
+            j.append(new PhaseStarted("before"));
+            j.append(new PhaseStarted("method"));
+        }
+        Files.write(file, "{\"type\":\"sample\",\"t\":1,\"se".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        assertThat(JournalFile.read(file).truncated()).isTrue();
+
+        try (Journal j = Journal.resume(file, Redactor.NONE::redact)) {
+            j.append(new RunInterrupted("crashed", List.of()));
+        }
+
+        JournalFile read = JournalFile.read(file);
+        assertThat(read.events()).hasSize(3);
+        assertThat(read.events().get(2).path("seq").asLong()).isEqualTo(2);
+        assertThat(read.finished()).isTrue();
+    }
+
+    @Test
+    void appendsAfterCloseAreDropped() throws Exception {
+        Path file = tmp.resolve("journal.jsonl");
+        Journal j = Journal.create(file, Redactor.NONE::redact);
+        j.append(new PhaseStarted("before"));
+        j.close();
+        j.append(new PhaseStarted("method"));
+        j.close();
+        assertThat(Files.readAllLines(file)).hasSize(1);
+    }
+
+    /** A test-only event carrying a map, to check that keys are redacted too. */
+    record MapEvent(Map<String, String> values) implements JournalEvent {
+        @Override
+        public String type() {
+            return "test";
+        }
+    }
+}

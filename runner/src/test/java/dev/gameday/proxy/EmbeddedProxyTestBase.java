@@ -1,0 +1,51 @@
+package dev.gameday.proxy;
+
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+
+/** A real embedded proxy, an echo upstream and a toxiproxy-java client, shared by a test class. */
+abstract class EmbeddedProxyTestBase {
+
+    protected static Vertx vertx;
+    protected static EmbeddedToxiproxy server;
+    protected static UpstreamServer upstream;
+    protected static ToxiproxyClient client;
+
+    @BeforeAll
+    static void startProxy() throws Exception {
+        vertx = Vertx.vertx();
+        server = join(EmbeddedToxiproxy.start(vertx, "127.0.0.1", 0));
+        upstream = UpstreamServer.echo(vertx);
+        client = new ToxiproxyClient("127.0.0.1", server.port());
+    }
+
+    @AfterAll
+    static void stopProxy() throws Exception {
+        join(server.close());
+        upstream.close();
+        join(vertx.close());
+    }
+
+    @AfterEach
+    void deleteProxies() throws IOException {
+        for (Proxy proxy : client.getProxies()) {
+            proxy.delete();
+        }
+    }
+
+    /** A new proxy on a free port in front of the echo upstream. */
+    protected static Proxy echoProxy(String name) throws IOException {
+        return client.createProxy(name, "127.0.0.1:0", upstream.address());
+    }
+
+    static <T> T join(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}

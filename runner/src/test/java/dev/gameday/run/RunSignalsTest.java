@@ -1,0 +1,97 @@
+package dev.gameday.run;
+
+import static dev.gameday.run.RunTestBed.RATIO_LENIENT;
+import static dev.gameday.run.RunTestBed.experiment;
+import static dev.gameday.run.RunTestBed.journal;
+import static dev.gameday.run.RunTestBed.runDir;
+import static dev.gameday.run.RunTestBed.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gameday.cli.Gameday;
+import dev.gameday.journal.JournalFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@code gameday run} in a child JVM, against the test's own Toxiproxy-compatible server, stopped
+ * mid-fault by SIGTERM or killed with SIGKILL: the test checks through the server's API what is left.
+ */
+class RunSignalsTest extends AgainstTheDemoSystem {
+    private static final String LONG_FAULT = RunTestBed.latencyStep("slow-inventory", "100ms", "60s");
+
+    Process child;
+
+    @AfterEach
+    void stopTheChild() throws Exception {
+        if (child != null && child.isAlive()) {
+            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void sigtermMidFaultRemovesEveryToxicAndProxyAndClosesTheJournal() throws Exception {
+        Path out = out();
+        child = startRun(write(tmp, experiment("resilient", RATIO_LENIENT, LONG_FAULT, "")), out);
+        awaitToxicInPlace(out);
+
+        child.destroy();
+
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(bed.proxyNames()).isEmpty();
+        JournalFile j = journal(runDir(out));
+        assertThat(j.first("fault.removed").orElseThrow().path("reason").asText()).isEqualTo("signal");
+        JsonNode last = j.events().get(j.events().size() - 1);
+        assertThat(last.path("type").asText()).isEqualTo("run.interrupted");
+        assertThat(last.path("removed").toString()).contains("slow-inventory");
+        assertThat(runDir(out).resolve("run.lock")).doesNotExist();
+        assertThat(runDir(out).resolve("report.html")).as("reports rendered by the hook").isNotEmptyFile();
+    }
+
+    @Test
+    void afterKillNineRecoverRemovesWhatTheRunLeftAndMarksItInterrupted() throws Exception {
+        Path out = out();
+        child = startRun(write(tmp, experiment("resilient", RATIO_LENIENT, LONG_FAULT, "")), out);
+        awaitToxicInPlace(out);
+
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(bed.api().getProxy("inventory").toxics().getAll()).as("left behind by the crash").hasSize(1);
+
+        assertThat(Gameday.execute("recover", out.toString())).isZero();
+
+        assertThat(bed.proxyNames()).isEmpty();
+        JournalFile j = journal(runDir(out));
+        assertThat(j.first("fault.removed").orElseThrow().path("reason").asText()).isEqualTo("recover");
+        assertThat(j.first("proxy.removed").orElseThrow().path("proxy").asText()).isEqualTo("inventory");
+        JsonNode last = j.events().get(j.events().size() - 1);
+        assertThat(last.path("type").asText()).isEqualTo("run.interrupted");
+        assertThat(last.path("removed").toString()).contains("slow-inventory");
+        assertThat(runDir(out).resolve("run.lock")).doesNotExist();
+        assertThat(Gameday.execute("recover", out.toString())).as("nothing left the second time").isZero();
+        assertThat(journal(runDir(out)).all("run.interrupted")).hasSize(1);
+    }
+
+    private Process startRun(Path file, Path out) throws Exception {
+        return bed.startGameday(List.of("-cp", System.getProperty("java.class.path"), Gameday.class.getName()),
+                file, out, tmp);
+    }
+
+    private void awaitToxicInPlace(Path out) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            if (!child.isAlive()) {
+                throw new AssertionError("the run ended early: " + Files.readString(tmp.resolve("child.err"))
+                        + Files.readString(tmp.resolve("child.out")));
+            }
+            return Files.isDirectory(out) && Files.list(out).findAny().isPresent()
+                    && Files.exists(runDir(out).resolve("journal.jsonl"))
+                    && journal(runDir(out)).first("fault.injected").isPresent();
+        });
+    }
+}

@@ -1,0 +1,211 @@
+package dev.gameday.run;
+
+import dev.gameday.demo.DemoSystem;
+import dev.gameday.fault.ToxiproxyClients;
+import dev.gameday.journal.JournalFile;
+import dev.gameday.proxy.EmbeddedToxiproxy;
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Real parts for run tests: the demo system (storefront + inventory) on its own Vert.x, and a
+ * Toxiproxy-compatible server owned by the test (experiments point at it with {@code toxiproxy: URL},
+ * so the test can look at what is left through its API, or kill it). The storefront reaches inventory
+ * through {@link #inventoryProxy}, the listen address of the proxy the experiments create.
+ */
+public final class RunTestBed implements AutoCloseable {
+    public static final String SECRET = "tok-" + UUID.randomUUID();
+
+    final Vertx demoVertx = Vertx.vertx();
+    final Vertx proxyVertx = Vertx.vertx();
+    final String inventoryProxy;
+    final DemoSystem demo;
+    EmbeddedToxiproxy toxiproxy;
+
+    public RunTestBed() throws Exception {
+        inventoryProxy = "127.0.0.1:" + freePort();
+        demo = await(DemoSystem.start(demoVertx, 0, 0, inventoryProxy));
+        toxiproxy = await(EmbeddedToxiproxy.start(proxyVertx, "127.0.0.1", 0));
+    }
+
+    public ToxiproxyClient api() {
+        return ToxiproxyClients.forUrl(URI.create(toxiproxy.url()));
+    }
+
+    List<String> proxyNames() throws IOException {
+        return api().getProxies().stream().map(Proxy::getName).toList();
+    }
+
+    /** Variables every test experiment uses. */
+    public Map<String, String> vars() {
+        return Map.of(
+                "storefront", "http://127.0.0.1:" + demo.storefrontPort(),
+                "inventoryProxy", inventoryProxy,
+                "inventoryUpstream", "127.0.0.1:" + demo.inventoryPort(),
+                "toxiproxy", toxiproxy.url());
+    }
+
+    /**
+     * An experiment against the storefront {@code variant} through this bed's Toxiproxy: one probe
+     * every 100 ms with a 1 s window, 1 s of steady state before and after, then {@code method} and
+     * {@code abort} (YAML blocks, or empty).
+     */
+    public static String experiment(String variant, String tolerance, String method, String abort) {
+        return """
+                version: 1
+                title: Test experiment
+                hypothesis: The storefront keeps answering.
+                vars:
+                  storefront: http://127.0.0.1:1
+                  inventoryProxy: 127.0.0.1:1
+                  inventoryUpstream: 127.0.0.1:1
+                  toxiproxy: http://127.0.0.1:1
+                toxiproxy: ${var.toxiproxy}
+                proxies:
+                  - name: inventory
+                    listen: ${var.inventoryProxy}
+                    upstream: ${var.inventoryUpstream}
+                steadyState:
+                  before: 1s
+                  after: 1s
+                  probes:
+                    - name: product-page
+                      type: http
+                      url: ${var.storefront}/products/42?variant=%s
+                      headers:
+                        Authorization: Bearer ${secret:DEMO_TOKEN}
+                      timeout: 1s
+                      expect:
+                        status: [200]
+                      interval: 100ms
+                      check: continuously
+                      tolerance:
+                        window: 1s
+                %s
+                method:
+                %s
+                %s
+                recovery:
+                  within: 4s
+                """.formatted(variant, tolerance.indent(8).stripTrailing(), method.indent(2).stripTrailing(),
+                abort);
+    }
+
+    static final String RATIO_99 = "successRatio: \">= 99%\"";
+    /** For runs whose verdict is not the point: a loaded machine's stray slow sample must not matter. */
+    static final String RATIO_LENIENT = "successRatio: \">= 50%\"";
+
+    /** A method step adding {@code latency} to inventory for {@code duration}. */
+    public static String latencyStep(String name, String latency, String duration) {
+        return """
+                - name: %s
+                  fault:
+                    proxy: inventory
+                    toxic: latency
+                    attributes:
+                      latency: %s
+                    duration: %s
+                """.formatted(name, latency, duration);
+    }
+
+    /** A method step taking inventory down for {@code duration}. */
+    static String outageStep(String name, String duration) {
+        return """
+                - name: %s
+                  fault:
+                    proxy: inventory
+                    toxic: down
+                    duration: %s
+                """.formatted(name, duration);
+    }
+
+    static Path write(Path dir, String yaml) throws IOException {
+        Path file = dir.resolve("experiment-" + UUID.randomUUID() + ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    RunResult run(Path file, Path out) throws Exception {
+        return run(file, out, vars());
+    }
+
+    static RunResult run(Path file, Path out, Map<String, String> vars) throws Exception {
+        return RunEngine.run(new RunOptions(file, vars, Map.of("DEMO_TOKEN", SECRET), false, out, false,
+                new PrintStream(PrintStream.nullOutputStream())));
+    }
+
+    /** The one run folder under {@code out}. */
+    static Path runDir(Path out) throws IOException {
+        try (Stream<Path> dirs = Files.list(out)) {
+            return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+
+    static List<String> types(Path runDir) throws IOException {
+        return JournalFile.read(runDir.resolve("journal.jsonl")).events().stream()
+                .map(e -> e.path("type").asText())
+                .filter(t -> !t.equals("sample") && !t.equals("tolerance"))
+                .toList();
+    }
+
+    static JournalFile journal(Path runDir) {
+        try {
+            return JournalFile.read(runDir.resolve("journal.jsonl"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts {@code java <launcher> run FILE} in a child JVM against this bed (its vars, the secret in
+     * its environment), output in {@code logs}/child.out and child.err.
+     */
+    public Process startGameday(List<String> launcher, Path file, Path out, Path logs) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(launcher);
+        cmd.addAll(List.of("run", file.toString(), "--out", out.toString(), "--no-progress"));
+        vars().forEach((k, v) -> cmd.addAll(List.of("--var", k + "=" + v)));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(logs.resolve("child.out").toFile())
+                .redirectError(logs.resolve("child.err").toFile());
+        pb.environment().put("DEMO_TOKEN", SECRET);
+        return pb.start();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    public static <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (toxiproxy != null) {
+            await(toxiproxy.close());
+        }
+        await(demo.close());
+        await(proxyVertx.close());
+        await(demoVertx.close());
+    }
+}
