@@ -63,9 +63,15 @@ public final class EventText {
                 + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")");
     }
 
+    /** Named by its step (toxic names carry a run prefix); an outage ends with the proxy back up. */
     public static String removedFault(JsonNode event) {
-        String toxic = event.path("toxicName").isTextual() ? event.get("toxicName").asText() : "outage";
-        return toxic + " on " + event.path("proxy").asText("?") + " (" + event.path("reason").asText("?") + ")";
+        String proxy = event.path("proxy").asText("?");
+        String reason = " (" + event.path("reason").asText("?") + ")";
+        if (!event.path("toxicName").isTextual()) {
+            return proxy + " is back up" + reason;
+        }
+        String name = event.path("step").isTextual() ? event.get("step").asText() : event.get("toxicName").asText();
+        return name + " on " + proxy + reason;
     }
 
     /** {@code product-page successRatio 80.0% (expected >= 99%)}. */
@@ -80,7 +86,7 @@ public final class EventText {
 
     private static String tolerance(Happening e) {
         boolean holds = e.body().path("holds").asBoolean();
-        return (holds ? "tolerance holds again: " : "tolerance breached: ") + toleranceDetail(e)
+        return (holds ? "tolerance holds: " : "tolerance breached: ") + toleranceDetail(e)
                 + (e.text("phase") == null ? "" : " in " + e.text("phase"));
     }
 
