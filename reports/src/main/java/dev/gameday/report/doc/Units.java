@@ -31,6 +31,11 @@ public final class Units {
         return (min < 0.1 && min > 0 ? trim(min, 3) : trim(min, 1)) + " min";
     }
 
+    /** Unavailability as error budgets count it: {@code 611 ms}, {@code 45 s}, {@code 2.1 min}. */
+    public static String budgetTime(double ms) {
+        return ms < 60_000 ? duration(Math.round(ms)) : minutes(ms);
+    }
+
     /** A latency in decimal milliseconds: {@code 3.52 ms}, {@code 412 ms}, {@code 1.23 s}. */
     public static String latency(double ms) {
         if (Double.isNaN(ms)) {

@@ -36,8 +36,7 @@ public record ErrorBudget(double objective, long windowMs) {
     /** "2.1 min of a 43.2 min monthly budget, 4.9%". */
     public String describeCost(double costMs) {
         double fraction = fractionOf(costMs);
-        String cost = costMs < 60_000 ? Units.duration(Math.round(costMs)) : Units.minutes(costMs);
-        return cost + " of a " + Units.minutes(budgetMs()) + " " + period() + " budget, "
+        return Units.budgetTime(costMs) + " of a " + Units.minutes(budgetMs()) + " " + period() + " budget, "
                 + (Double.isInfinite(fraction) ? "the whole budget (objective 100%)" : percentOfBudget(fraction));
     }
 

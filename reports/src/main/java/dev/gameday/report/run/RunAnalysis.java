@@ -34,6 +34,14 @@ record RunAnalysis(
         long failedSamples,
         List<TabletopNote> notes) {
 
+    private static final List<String> PHASES = List.of("before", "method", "recovery", "after");
+
+    /** The phases of a full run that these phase marks never began. */
+    static List<String> phasesNotReached(List<PhaseMark> phases) {
+        List<String> seen = phases.stream().map(PhaseMark::phase).toList();
+        return PHASES.stream().filter(p -> !seen.contains(p)).toList();
+    }
+
     /** Whether the run got as far as judging recovery. */
     boolean reachedRecovery() {
         return recovery != null || phases.stream().anyMatch(p -> p.phase().equals("recovery"));

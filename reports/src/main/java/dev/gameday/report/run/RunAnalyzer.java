@@ -2,7 +2,6 @@ package dev.gameday.report.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.gameday.report.doc.Tone;
 import dev.gameday.report.doc.Units;
 import dev.gameday.report.experiment.ExperimentView;
 import dev.gameday.report.experiment.FaultText;
@@ -33,7 +32,6 @@ final class RunAnalyzer implements Consumer<JournalEvent> {
     /** Caps for event kinds that a misbehaving run could repeat without bound. */
     private static final int MAX_TIMELINE = 2000;
     private static final int MAX_TOLERANCE_EVENTS = 20_000;
-    private static final List<String> EXPECTED_PHASES = List.of("before", "method", "recovery", "after");
 
     private JsonNode runStarted = MissingNode.getInstance();
     private ExperimentView experiment = new ExperimentView(null);
@@ -309,10 +307,9 @@ final class RunAnalyzer implements Consumer<JournalEvent> {
         if (verdict == null) {
             missing.add("no verdict event: the verdict here is computed from the samples in the journal");
         }
-        List<String> seen = phases.stream().map(PhaseMark::phase).toList();
-        List<String> neverReached = EXPECTED_PHASES.stream().filter(p -> !seen.contains(p)).toList();
-        if (!neverReached.isEmpty() && !runStarted.isMissingNode()) {
-            missing.add("phases never reached: " + String.join(", ", neverReached));
+        List<String> notReached = RunAnalysis.phasesNotReached(phases);
+        if (ended == null && !notReached.isEmpty() && !runStarted.isMissingNode()) {
+            missing.add("phases never reached: " + String.join(", ", notReached));
         }
         return missing;
     }

@@ -39,6 +39,9 @@ final class RunReport {
             doc.add(new Block.Note(Tone.WARN, List.of(new Inline.Strong("Partial journal. "),
                     text("This report shows what the journal holds; what is missing: " + String.join("; ",
                             run.missing()) + "."))));
+        } else if (!RunAnalysis.phasesNotReached(run.phases()).isEmpty()) {
+            doc.note(Tone.NEUTRAL, "The run ended before these phases: "
+                    + String.join(", ", RunAnalysis.phasesNotReached(run.phases())) + "; their checks show NO DATA.");
         }
         summary(doc);
         expectedVsObserved(doc);
@@ -209,7 +212,7 @@ final class RunReport {
         double failedRatio = run.samples() == 0 ? 0 : run.failedSamples() / (double) run.samples();
         double costMs = failedRatio * run.durationMs();
         String cost = budget == null
-                ? Units.minutes(costMs) + " of unavailability (" + Units.percent(failedRatio) + " of samples failed over "
+                ? Units.budgetTime(costMs) + " of unavailability (" + Units.percent(failedRatio) + " of samples failed over "
                         + Units.duration(run.durationMs()) + "); the experiment sets no slo to price it against."
                 : "this run used " + budget.describeCost(costMs) + " (" + Units.percent(failedRatio)
                         + " of samples failed over " + Units.duration(run.durationMs()) + "; "
