@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             ProxyCommand.class,
             ReportCommand.class,
             PremortemCommand.class,
+            ReplayCommand.class,
         },
         footer = {
             "",
