@@ -8,7 +8,9 @@ import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import eu.rekawek.toxiproxy.model.toxic.Latency;
 import eu.rekawek.toxiproxy.model.toxic.Timeout;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -253,6 +255,32 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
         }
     }
 
+    /**
+     * The client's FIN arrives while the proxy holds earlier data (paused behind a latency toxic): the
+     * end must still come after every byte, as it does at the very start of a connection.
+     */
+    @Test
+    void aFinBehindHeldDataEndsTheStreamOnlyAfterAllOfIt() throws Exception {
+        Proxy proxy = echoProxy("finbehind");
+        proxy.toxics().latency("lat", ToxicDirection.UPSTREAM, 200);
+        byte[] data = Tcp.payload(12 * 1024 * 1024);
+        try (Socket socket = Tcp.connect(proxy.getListen())) {
+            CompletableFuture<byte[]> reading = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Tcp.readToEnd(socket);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            socket.getOutputStream().write(data);
+            socket.shutdownOutput();
+            byte[] received = reading.get(60, TimeUnit.SECONDS);
+            assertThat(received.length).isEqualTo(data.length);
+            assertThat(MessageDigest.getInstance("SHA-256").digest(received))
+                    .isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
+        }
+    }
+
     @Test
     void aClientThatNeverReadsStopsTheWriterInsteadOfFillingTheProxy() throws Exception {
         Proxy proxy = echoProxy("slowreader");
@@ -306,7 +334,7 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
         try {
             socket.getOutputStream().write(data);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -314,7 +342,7 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
         try {
             return Tcp.read(socket, n);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.gameday.proxy.net;
 
 import dev.gameday.proxy.toxic.ToxicSpec;
-import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Future;
@@ -61,7 +60,7 @@ final class ProxyConnection {
             Function<ToxicSpec.Stream, List<ToxicSpec>> toxics) {
         Sockets.configure(client);
         client.messageHandler(early::add);
-        client.eventHandler(early::add);
+        client.eventHandler(event -> Sockets.queueEndOfInput(client, event));
         client.exceptionHandler(e -> failed = true);
         client.closeHandler(v -> socketClosed(client));
         client.pause();
@@ -83,18 +82,11 @@ final class ProxyConnection {
         upLink = new ToxicLink(this, client, server, toxics.apply(ToxicSpec.Stream.UPSTREAM));
         downLink = new ToxicLink(this, server, client, toxics.apply(ToxicSpec.Stream.DOWNSTREAM));
         server.messageHandler(downLink::onMessage);
-        server.eventHandler(downLink::onEvent);
+        server.eventHandler(event -> Sockets.queueEndOfInput(server, event));
         server.exceptionHandler(e -> failed = true);
         server.closeHandler(v -> socketClosed(server));
         client.messageHandler(upLink::onMessage);
-        client.eventHandler(upLink::onEvent);
-        for (Object message : early) {
-            if (message instanceof ByteBuf) {
-                upLink.onMessage(message);
-            } else {
-                upLink.onEvent(message);
-            }
-        }
+        early.forEach(upLink::onMessage);
         early.clear();
         client.resume();
     }

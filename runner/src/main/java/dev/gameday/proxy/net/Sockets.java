@@ -5,6 +5,7 @@ import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.vertx.core.internal.net.NetSocketInternal;
 
@@ -23,6 +24,25 @@ final class Sockets {
         ChannelConfig config = channel(socket).config();
         config.setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         config.setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, 16 * 1024, 256 * 1024));
+    }
+
+    /** Stands in the message stream for the peer's FIN; see {@link #queueEndOfInput}. */
+    static final Object END_OF_INPUT = new Object() {
+        @Override
+        public String toString() {
+            return "END_OF_INPUT";
+        }
+    };
+
+    /**
+     * Turns the peer's FIN into a message behind the data read before it. Vert.x hands pipeline events
+     * over at once but holds messages while the socket is paused, so acting on the event itself would
+     * end the direction before data still queued, and lose that data.
+     */
+    static void queueEndOfInput(NetSocketInternal socket, Object event) {
+        if (event instanceof ChannelInputShutdownEvent) {
+            socket.channelHandlerContext().pipeline().fireChannelRead(END_OF_INPUT);
+        }
     }
 
     /** Sends FIN once everything written so far has gone out; reading stays open. */

@@ -3,7 +3,6 @@ package dev.gameday.proxy.net;
 import dev.gameday.proxy.toxic.Toxic;
 import dev.gameday.proxy.toxic.ToxicSpec;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -47,9 +46,14 @@ final class ToxicLink implements Toxic.Link {
         toxics.forEach(this::add);
     }
 
-    /** A message from the source's pipeline: data, or anything else Netty passes (released). */
+    /**
+     * A message from the source's pipeline: data, the end of the source's input (its peer's FIN), or
+     * anything else Netty passes (released).
+     */
     void onMessage(Object message) {
-        if (message instanceof ByteBuf chunk && chunk.isReadable()) {
+        if (message == Sockets.END_OF_INPUT) {
+            head.end();
+        } else if (message instanceof ByteBuf chunk && chunk.isReadable()) {
             inFlight += chunk.readableBytes();
             head.data(chunk, System.nanoTime());
             if (!paused && (inFlight > HIGH_WATER || sink.writeQueueFull())) {
@@ -58,13 +62,6 @@ final class ToxicLink implements Toxic.Link {
             }
         } else {
             ReferenceCountUtil.release(message);
-        }
-    }
-
-    /** A pipeline event from the source: its peer's FIN ends this direction. */
-    void onEvent(Object event) {
-        if (event instanceof ChannelInputShutdownEvent) {
-            head.end();
         }
     }
 
