@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "demo",
+        header = "Run the bundled experiments against the demo system.",
         mixinStandardHelpOptions = true,
         description = {
             "Starts the demo system (a storefront and its inventory service, on free",

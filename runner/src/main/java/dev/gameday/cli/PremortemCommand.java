@@ -26,7 +26,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gameday premortem}: the document the team reviews before a game day, optionally with live checks. */
-@Command(name = "premortem", mixinStandardHelpOptions = true,
+@Command(name = "premortem",
+        header = "Write the pre-mortem to review before the game day.",
+        mixinStandardHelpOptions = true,
         description = {"Write the pre-mortem of an experiment (premortem.md and premortem.html): hypothesis card,",
             "planned timeline, blast radius and error-budget cost, what could go wrong, abort and rollback plan,",
             "pre-flight checklist and open questions. Nothing is injected.",

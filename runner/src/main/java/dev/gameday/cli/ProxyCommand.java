@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 /** {@code gameday proxy}: the embedded Toxiproxy-compatible server on its own, until Ctrl-C. */
 @Command(
         name = "proxy",
+        header = "Run the embedded proxy as a drop-in Toxiproxy server.",
         mixinStandardHelpOptions = true,
         description = "Run Gameday's embedded proxy as a stand-alone, drop-in Toxiproxy 2.x server.",
         footer = {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 /** {@code gameday recover [DIR]}: cleans up after runs that crashed. */
 @Command(
         name = "recover",
+        header = "Remove faults that crashed runs left behind.",
         mixinStandardHelpOptions = true,
         description = {
             "Finds runs that never ended (no run.ended in the journal, owning process",

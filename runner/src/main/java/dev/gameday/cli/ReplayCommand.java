@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code gameday replay}: a recorded run replayed in the terminal, for tabletop exercises. */
 @Command(
         name = "replay",
+        header = "Replay a recorded run for a tabletop exercise.",
         mixinStandardHelpOptions = true,
         description = {
             "Replay a recorded run for a tabletop exercise: phases, faults, probe health, aborts, verdict.",

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gameday report}: (re)renders a run's reports from its journal alone. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report",
+        header = "Render a run's report (HTML, Markdown, JUnit) from its journal.",
+        mixinStandardHelpOptions = true,
         description = {"Render the game-day report of a run from its journal: report.html (with charts),",
             "report.md and junit.xml. Works on partial journals (crash, interrupted run) and says what is missing;",
             "adds the tabletop notes when notes.jsonl lies beside the journal."},

@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code gameday run FILE}: runs one experiment end to end. */
 @Command(
         name = "run",
+        header = "Run an experiment: faults, probes, verdict, journal, reports.",
         mixinStandardHelpOptions = true,
         description = {
             "Runs an experiment: pre-flight, steady state before, the method's faults",

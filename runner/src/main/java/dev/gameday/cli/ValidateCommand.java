@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code gameday validate}: checks experiment files and lists every problem of each, located. */
 @Command(
         name = "validate",
+        header = "Check experiment files; list every problem as file:line:column.",
         mixinStandardHelpOptions = true,
         description = {
             "Check experiment files without running anything.",
