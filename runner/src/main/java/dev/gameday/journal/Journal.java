@@ -25,9 +25,10 @@ import java.util.function.UnaryOperator;
 /**
  * The append-only JSONL run journal (docs/journal.md). {@link #append} is thread-safe and only writes
  * to the OS (cheap enough for the event loop); fsync runs on the journal's own thread, every
- * {@value #SYNC_EVERY_MS} ms when something was written and at once on {@link #sync()}. Every text in
- * an event passes through the redactor before it is written. Appends after {@link #close()} are
- * dropped, so a shutdown hook can close the journal under a still-running engine.
+ * {@value #SYNC_EVERY_MS} ms when something was written and at once on {@link #sync()}. Every text
+ * value of an event (not its field names) passes through the redactor before it is written. Appends
+ * after {@link #close()} are dropped, so a shutdown hook can close the journal under a still-running
+ * engine.
  */
 public final class Journal implements AutoCloseable {
     static final long SYNC_EVERY_MS = 500;
@@ -163,8 +164,10 @@ public final class Journal implements AutoCloseable {
             ObjectNode out = MAPPER.createObjectNode();
             List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
             node.fields().forEachRemaining(fields::add);
+            // Keys are never redacted: they are field names or names the user wrote, never a secret
+            // (variables are substituted in values only), and a short secret must not mangle the schema.
             for (Map.Entry<String, JsonNode> f : fields) {
-                out.set(redact.apply(f.getKey()), redacted(f.getValue()));
+                out.set(f.getKey(), redacted(f.getValue()));
             }
             return out;
         }

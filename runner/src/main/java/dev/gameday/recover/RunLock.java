@@ -42,9 +42,24 @@ public record RunLock(long pid, Long processStart) {
     public boolean ownerAlive() {
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
+                .filter(p -> !zombie(p.pid()))
                 .filter(p -> processStart == null || p.info().startInstant()
                         .map(s -> Math.abs(s.toEpochMilli() - processStart) <= 1000)
                         .orElse(true))
                 .isPresent();
+    }
+
+    /**
+     * A process killed with {@code kill -9} stays a zombie until its parent reaps it, and in a container
+     * whose init never reaps that is forever; {@link ProcessHandle#isAlive} still says alive then.
+     */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int afterName = stat.lastIndexOf(')');
+            return afterName > 0 && afterName + 2 < stat.length() && stat.charAt(afterName + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 }

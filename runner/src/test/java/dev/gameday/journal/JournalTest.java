@@ -2,6 +2,8 @@ package dev.gameday.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.experiment.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,15 +42,29 @@ class JournalTest {
     }
 
     @Test
-    void everyTextIsRedactedFieldNamesIncluded() throws Exception {
+    void everyTextValueIsRedacted() throws Exception {
         Path file = tmp.resolve("journal.jsonl");
         Redactor r = Redactor.of(List.of("hunter2"));
         try (Journal j = Journal.create(file, r::redact)) {
             j.append(new RunInterrupted("token hunter2 leaked?", List.of(new InjectedRef("hunter2", "x"))));
-            j.append(new MapEvent(Map.of("hunter2", "hunter2")));
+            j.append(new MapEvent(Map.of("header", "Bearer hunter2")));
         }
         String text = Files.readString(file);
-        assertThat(text).doesNotContain("hunter2").contains("token *** leaked?", "\"***\":\"***\"");
+        assertThat(text).doesNotContain("hunter2").contains("token *** leaked?", "\"header\":\"Bearer ***\"");
+    }
+
+    /** A secret as short as one letter hides that letter in values, but the journal keeps its shape. */
+    @Test
+    void aShortSecretNeverMangledFieldNames() throws Exception {
+        Path file = tmp.resolve("journal.jsonl");
+        Redactor r = Redactor.of(List.of("x"));
+        try (Journal j = Journal.create(file, r::redact)) {
+            j.append(new RunInterrupted("exit", List.of(new InjectedRef("proxy", "toxic"))));
+        }
+        JsonNode line = new ObjectMapper().readTree(Files.readString(file));
+        assertThat(line.path("removed").path(0).path("proxy").asText()).isEqualTo("pro***y");
+        assertThat(line.path("removed").path(0).path("toxicName").asText()).isEqualTo("to***ic");
+        assertThat(line.path("reason").asText()).isEqualTo("e***it");
     }
 
     @Test
@@ -101,7 +117,7 @@ class JournalTest {
         assertThat(Files.readAllLines(file)).hasSize(1);
     }
 
-    /** A test-only event carrying a map, to check that keys are redacted too. */
+    /** A test-only event carrying a map of user-written names to values. */
     record MapEvent(Map<String, String> values) implements JournalEvent {
         @Override
         public String type() {
