@@ -69,11 +69,23 @@ class ExamplesTest {
 
     @Test
     void theDocumentedExampleIsValid(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        String doc = Files.readString(TestFiles.examplesDir().resolveSibling("docs/experiment-format.md"));
+        LoadedExperiment loaded = loadFirstYamlBlock("docs/experiment-format.md", dir);
+        assertThat(loaded.experiment().method()).hasSize(3);
+    }
+
+    @Test
+    void theReadmeExampleIsValid(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        LoadedExperiment loaded = loadFirstYamlBlock("README.md", dir);
+        assertThat(loaded.experiment().steadyState().probes()).hasSize(1);
+    }
+
+    /** Loads the first YAML block of a page of the repository and checks it against the schema too. */
+    private LoadedExperiment loadFirstYamlBlock(String page, Path dir) throws IOException {
+        String doc = Files.readString(TestFiles.examplesDir().resolveSibling(page));
         int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
         Path file = Files.writeString(dir.resolve("documented.yaml"), doc.substring(start, doc.indexOf("```", start)));
         LoadedExperiment loaded = ExperimentLoader.load(file, Map.of(), TestFiles.envFor(file));
-        assertThat(loaded.experiment().method()).hasSize(3);
         assertThat(schema.validate(YAML.readTree(file.toFile()))).isEmpty();
+        return loaded;
     }
 }
