@@ -1,6 +1,7 @@
 package dev.gameday.proxy;
 
 import dev.gameday.proxy.api.ToxiproxyApi;
+import dev.gameday.proxy.net.BindFailure;
 import dev.gameday.proxy.net.HostPort;
 import dev.gameday.proxy.net.ListenClaims;
 import dev.gameday.proxy.net.ProxyCollection;
@@ -8,7 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.util.Locale;
 
 /**
  * Gameday's embedded Toxiproxy-compatible server: the Toxiproxy 2.x HTTP API on {@link #url()} and
@@ -91,9 +91,8 @@ public final class EmbeddedToxiproxy {
                     })
                     .recover(failure -> {
                         claims.release(address);
-                        String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
                         return proxies.close().eventually(http::close)
-                                .transform(v -> Future.failedFuture(bindFailure(reason.toLowerCase(Locale.ROOT))));
+                                .transform(v -> Future.failedFuture(bindFailure(BindFailure.reason(failure))));
                     });
         }
 

@@ -111,7 +111,10 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
         try (Socket socket = Tcp.connect(proxy.getListen())) {
             assertThat(roundTripMillis(socket, "warm".getBytes())).isLessThan(1_000);
             Timeout timeout = proxy.toxics().timeout("forever", ToxicDirection.DOWNSTREAM, 0);
+            long before = upstream.received();
             socket.getOutputStream().write("swallowed".getBytes());
+            // once the proxy has read it, closing sends FIN; unread bytes would make the kernel send RST
+            await().atMost(Duration.ofSeconds(5)).until(() -> upstream.received() - before >= 9);
             long start = System.nanoTime();
             timeout.remove();
             assertThat(socket.getInputStream().read()).isEqualTo(-1);

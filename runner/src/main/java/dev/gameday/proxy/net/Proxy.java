@@ -84,8 +84,7 @@ public final class Proxy {
             return null;
         }).recover(failure -> {
             claims.release(address);
-            String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-            return Future.failedFuture(bindError(address, reason.toLowerCase(java.util.Locale.ROOT)));
+            return Future.failedFuture(bindError(address, BindFailure.reason(failure)));
         });
     }
 

@@ -60,7 +60,6 @@ final class ProxyConnection {
             Function<ToxicSpec.Stream, List<ToxicSpec>> toxics) {
         Sockets.configure(client);
         client.messageHandler(early::add);
-        client.eventHandler(event -> Sockets.queueEndOfInput(client, event));
         client.exceptionHandler(e -> failed = true);
         client.closeHandler(v -> socketClosed(client));
         client.pause();
@@ -82,7 +81,6 @@ final class ProxyConnection {
         upLink = new ToxicLink(this, client, server, toxics.apply(ToxicSpec.Stream.UPSTREAM));
         downLink = new ToxicLink(this, server, client, toxics.apply(ToxicSpec.Stream.DOWNSTREAM));
         server.messageHandler(downLink::onMessage);
-        server.eventHandler(event -> Sockets.queueEndOfInput(server, event));
         server.exceptionHandler(e -> failed = true);
         server.closeHandler(v -> socketClosed(server));
         client.messageHandler(upLink::onMessage);

@@ -1,0 +1,19 @@
+package dev.gameday.proxy.net;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Why a listen failed, in the words Toxiproxy uses, whichever Netty transport raised it. */
+public final class BindFailure {
+
+    /** The native transports prefix the OS error with the call: "bind(..) failed with error(-98): ". */
+    private static final Pattern NATIVE_PREFIX = Pattern.compile("^\\w+\\(\\.\\.\\) failed with error\\(-?\\d+\\): ");
+
+    private BindFailure() {}
+
+    /** For example {@code address already in use}. */
+    public static String reason(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        return NATIVE_PREFIX.matcher(message.toLowerCase(Locale.ROOT)).replaceFirst("");
+    }
+}
