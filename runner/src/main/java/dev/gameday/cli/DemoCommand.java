@@ -93,7 +93,8 @@ final class DemoCommand implements Callable<Integer> {
     private int runExperiments() throws Exception {
         output.quietNetworkLogs();
         PrintStream stdout = System.out;
-        Path experiments = Files.createTempDirectory("gameday-demo");
+        // Beside the runs, and kept: every journal and report names an experiment file that exists.
+        Path experiments = Files.createDirectories(output.out.resolve("demo-experiments"));
         Vertx vertx = Vertx.vertx();
         try {
             String proxyAddress = "127.0.0.1:" + freePort();
@@ -130,12 +131,6 @@ final class DemoCommand implements Callable<Integer> {
             return asDesigned ? ExitCode.OK.code() : ExitCode.REFUTED.code();
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            try (var files = Files.list(experiments)) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(experiments);
         }
     }
 
