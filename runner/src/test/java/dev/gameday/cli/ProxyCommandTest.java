@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code gameday proxy}: its help and how it fails (the running server is covered by the proxy tests). */
 class ProxyCommandTest {
@@ -19,10 +18,7 @@ class ProxyCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = Gameday.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return Gameday.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     @Test
