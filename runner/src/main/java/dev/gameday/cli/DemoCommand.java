@@ -130,7 +130,7 @@ final class DemoCommand implements Callable<Integer> {
             demo.close();
             return asDesigned ? ExitCode.OK.code() : ExitCode.REFUTED.code();
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            vertx.close().await(10, TimeUnit.SECONDS);
         }
     }
 

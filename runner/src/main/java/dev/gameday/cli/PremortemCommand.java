@@ -14,11 +14,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,8 +52,8 @@ final class PremortemCommand implements Callable<Integer> {
             description = "Where to write (default: runs/premortem-<slug>/ in the current directory).")
     Path out;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Set a variable (repeatable).")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @CommandLine.Mixin
+    VariableOptions vars;
 
     @Spec
     CommandSpec spec;
@@ -64,7 +63,7 @@ final class PremortemCommand implements Callable<Integer> {
         if (samples < 1) {
             throw new UserInputException("--samples must be at least 1");
         }
-        LoadedExperiment loaded = ExperimentLoader.load(file, vars);
+        LoadedExperiment loaded = ExperimentLoader.load(file, vars.values);
         ObjectNode json = ExperimentJson.toTree(loaded.redacted());
         List<PreflightCheck> checks = null;
         if (check) {

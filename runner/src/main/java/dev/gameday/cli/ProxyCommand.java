@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.proxy.EmbeddedToxiproxy;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,19 +57,19 @@ public final class ProxyCommand implements Callable<Integer> {
         Vertx vertx = Vertx.vertx();
         EmbeddedToxiproxy server;
         try {
-            server = await(EmbeddedToxiproxy.start(vertx, host, port));
+            server = EmbeddedToxiproxy.start(vertx, host, port).await();
             if (proxies != null) {
                 populate(server, proxies);
             }
-        } catch (RuntimeException e) {
-            await(vertx.close());
+        } catch (Exception e) {
+            vertx.close().await();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-                vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                server.close().await(5, TimeUnit.SECONDS);
+                vertx.close().await(5, TimeUnit.SECONDS);
             } catch (Exception e) {
                 // stopping anyway: the JVM is exiting
             }
@@ -117,17 +115,5 @@ public final class ProxyCommand implements Callable<Integer> {
             throw new UserInputException(config + ": " + error);
         }
         throw new IllegalStateException(config + ": " + error);
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

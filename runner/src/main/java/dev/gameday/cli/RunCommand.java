@@ -7,8 +7,6 @@ import dev.gameday.run.RunOptions;
 import dev.gameday.run.RunResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,9 +44,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The experiment (YAML).")
     Path file;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE",
-            description = "Sets $${var.NAME}, overriding the file's vars (repeatable).")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @CommandLine.Mixin
+    VariableOptions vars;
 
     @Option(names = "--dry-run", description = "Check everything and print the timeline; inject nothing.")
     boolean dryRun;
@@ -60,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         output.quietNetworkLogs();
         PrintStream stdout = System.out;
-        RunResult r = RunEngine.run(new RunOptions(file, vars, System.getenv(), dryRun, output.out,
+        RunResult r = RunEngine.run(new RunOptions(file, vars.values, System.getenv(), dryRun, output.out,
                 output.live(), stdout));
         if (!dryRun) {
             print(r, stdout);

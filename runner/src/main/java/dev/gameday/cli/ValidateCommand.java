@@ -4,10 +4,9 @@ import dev.gameday.experiment.load.ExperimentLoader;
 import dev.gameday.experiment.load.InvalidExperimentException;
 import dev.gameday.experiment.load.Problem;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,9 +36,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Experiment files (YAML).")
     List<Path> files;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE",
-            description = "Set $${var.NAME} (wins over the file's vars:). Repeatable.")
-    Map<String, String> vars = new LinkedHashMap<>();
+    @CommandLine.Mixin
+    VariableOptions vars;
 
     @Spec
     CommandSpec spec;
@@ -49,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         boolean allValid = true;
         for (Path file : files) {
             try {
-                ExperimentLoader.load(file, vars);
+                ExperimentLoader.load(file, vars.values);
                 spec.commandLine().getOut().println(file + ": ok");
             } catch (InvalidExperimentException e) {
                 allValid = false;

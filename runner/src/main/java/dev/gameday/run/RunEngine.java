@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,8 +62,7 @@ public final class RunEngine {
         String url;
         if (experiment.toxiproxy().embedded()) {
             proxyVertx = Vertx.vertx();
-            embedded = await(EmbeddedToxiproxy.start(proxyVertx, "127.0.0.1", 0).toCompletionStage()
-                    .toCompletableFuture());
+            embedded = EmbeddedToxiproxy.start(proxyVertx, "127.0.0.1", 0).await();
             url = embedded.url();
         } else {
             url = experiment.toxiproxy().url().toString();
@@ -83,7 +81,7 @@ public final class RunEngine {
         try {
             RunSession session = new RunSession(engine, experiment, loaded.redactor(), runId, journal, ledger, client,
                     url, options.out(), options.live());
-            result = await(session.start().toCompletionStage().toCompletableFuture());
+            result = session.start().await();
         } finally {
             if (!ledger.empty()) {
                 // Last resort, when the session itself failed: nothing the run did may stay in place.
@@ -100,7 +98,7 @@ public final class RunEngine {
             }
             engine.close();
             if (embedded != null) {
-                embedded.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+                embedded.close().await(5, TimeUnit.SECONDS);
                 proxyVertx.close();
             }
         }
@@ -141,14 +139,6 @@ public final class RunEngine {
             return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> f) throws Exception {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
         }
     }
 }
