@@ -13,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -92,7 +90,8 @@ public final class Journal implements AutoCloseable {
         line.put("type", event.type());
         line.put("t", event.at() == null ? System.currentTimeMillis() : event.at());
         line.put("seq", seq);
-        JsonNode fields = redacted(MAPPER.valueToTree(event));
+        JsonNode fields = MAPPER.valueToTree(event);
+        redactValues(fields);
         for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             line.set(f.getKey(), f.getValue());
@@ -151,26 +150,26 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private JsonNode redacted(JsonNode node) {
-        if (node.isTextual()) {
-            return TextNode.valueOf(redact.apply(node.asText()));
-        }
-        if (node.isArray()) {
-            ArrayNode out = MAPPER.createArrayNode();
-            node.forEach(n -> out.add(redacted(n)));
-            return out;
-        }
-        if (node.isObject()) {
-            ObjectNode out = MAPPER.createObjectNode();
-            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-            node.fields().forEachRemaining(fields::add);
+    /** Redacts every text value of a tree just built for one event, in place. */
+    private void redactValues(JsonNode node) {
+        if (node instanceof ObjectNode object) {
             // Keys are never redacted: they are field names or names the user wrote, never a secret
             // (variables are substituted in values only), and a short secret must not mangle the schema.
-            for (Map.Entry<String, JsonNode> f : fields) {
-                out.set(f.getKey(), redacted(f.getValue()));
+            object.fields().forEachRemaining(f -> {
+                if (f.getValue().isTextual()) {
+                    f.setValue(TextNode.valueOf(redact.apply(f.getValue().asText())));
+                } else {
+                    redactValues(f.getValue());
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(redact.apply(array.get(i).asText())));
+                } else {
+                    redactValues(array.get(i));
+                }
             }
-            return out;
         }
-        return node;
     }
 }
