@@ -98,8 +98,7 @@ final class DemoCommand implements Callable<Integer> {
         Vertx vertx = Vertx.vertx();
         try {
             String proxyAddress = "127.0.0.1:" + freePort();
-            DemoSystem demo = DemoSystem.start(vertx, 0, 0, proxyAddress).toCompletionStage().toCompletableFuture()
-                    .get(30, TimeUnit.SECONDS);
+            DemoSystem demo = DemoSystem.start(vertx, 0, 0, proxyAddress).await(30, TimeUnit.SECONDS);
             Map<String, String> vars = Map.of(
                     "storefront", "http://127.0.0.1:" + demo.storefrontPort(),
                     "inventoryProxy", proxyAddress,

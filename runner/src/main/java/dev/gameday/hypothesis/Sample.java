@@ -6,4 +6,10 @@ package dev.gameday.hypothesis;
  * actual send and is the timeout when the sample timed out; {@code status} is the HTTP status or exit
  * code (null when there is none); {@code error} is a short, redacted text (null when ok).
  */
-public record Sample(String probe, long scheduledAt, boolean ok, double latencyMs, Integer status, String error) {}
+public record Sample(String probe, long scheduledAt, boolean ok, double latencyMs, Integer status, String error) {
+
+    /** The target answered, whatever the probe's own verdict: pre-flight asks no more of it. */
+    public boolean answered() {
+        return ok || status != null;
+    }
+}

@@ -43,9 +43,9 @@ public final class DryRun {
         Vertx vertx = Vertx.vertx();
         try {
             for (Probe p : e.steadyState().probes()) {
-                Sample s = ProbeSampler.sampleOnce(vertx, p, loaded.redactor()).toCompletionStage()
-                        .toCompletableFuture().get(p.timeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
-                boolean answers = s.ok() || s.status() != null;
+                Sample s = ProbeSampler.sampleOnce(vertx, p, loaded.redactor())
+                        .await(p.timeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
+                boolean answers = s.answered();
                 out.printf(Locale.ROOT, "  probe %s: %s%n", p.name(), s.ok() ? String.format(Locale.ROOT,
                         "ok (%.0f ms)", s.latencyMs()) : answers ? "answers but fails its check (" + s.error() + ")"
                         : "does not answer (" + s.error() + ")");

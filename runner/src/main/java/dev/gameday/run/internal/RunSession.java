@@ -187,7 +187,7 @@ public final class RunSession {
     /** Up to {@code attempts} samples, so that a cold first connection does not fail the run. */
     private Future<Void> answers(Probe p, int attempts) {
         return ProbeSampler.sampleOnce(vertx, p, redactor).compose(s -> {
-            if (s.ok() || s.status() != null) {
+            if (s.answered()) {
                 return Future.succeededFuture();
             }
             return attempts > 1 ? answers(p, attempts - 1)
