@@ -3,6 +3,8 @@ package dev.gameday.replay.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.replay.RunOffset;
 import dev.gameday.replay.Stop;
+import dev.gameday.report.experiment.ExperimentView;
+import dev.gameday.report.experiment.ToleranceSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,11 +56,12 @@ public final class StopFinder {
         boolean journalJudgesTolerances = entries.stream()
                 .anyMatch(e -> e instanceof Happening h && h.type().equals("tolerance"));
         Map<String, ProbeWindow> windows = new HashMap<>();
-        Map<String, RatioBound> bounds = new HashMap<>();
+        Map<String, ToleranceSpec> bounds = new HashMap<>();
         Map<String, Set<String>> checks = new HashMap<>();
         Map<String, Boolean> holding = new HashMap<>();
         for (JsonNode probe : experiment.path("steadyState").path("probes")) {
-            RatioBound bound = RatioBound.of(probe.path("tolerance"));
+            ToleranceSpec bound = ExperimentView.tolerances(probe).stream().filter(ToleranceSpec::isRatio)
+                    .findFirst().orElse(null);
             String name = probe.path("name").asText();
             if (bound != null && !journalJudgesTolerances) {
                 windows.put(name, new ProbeWindow(name, windowMs(probe)));
@@ -81,8 +84,8 @@ public final class StopFinder {
                     if (!holds && (held == null || held) && checked(checks.get(s.probe()), phase)) {
                         found.add(new Candidate(i, s.t(), Stop.Kind.BREACH, "tolerance breached: " + s.probe()
                                 + " successRatio " + Numbers.percent(window.successRatio()) + " over the last "
-                                + Numbers.millis(window.windowMs()) + " (expected "
-                                + bounds.get(s.probe()) + ", computed from samples)", null));
+                                + Numbers.millis(window.windowMs()) + " (expected " + bounds.get(s.probe()).op() + " "
+                                + Numbers.percent(bounds.get(s.probe()).bound()) + ", computed from samples)", null));
                     }
                 }
                 continue;
