@@ -5,9 +5,9 @@ import dev.gameday.replay.internal.Entry;
 import dev.gameday.replay.internal.Happening;
 import dev.gameday.replay.internal.Sample;
 import dev.gameday.replay.internal.StopFinder;
-import dev.gameday.report.journal.JournalEvent;
-import dev.gameday.report.journal.JournalReader;
-import dev.gameday.report.journal.JournalSummary;
+import dev.gameday.journal.JournalLine;
+import dev.gameday.journal.JournalReader;
+import dev.gameday.journal.JournalSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public final class RecordedRun {
         return new RecordedRun(journal, summary, entries);
     }
 
-    private static Entry entry(JournalEvent e, Map<String, String> probeNames) {
+    private static Entry entry(JournalLine e, Map<String, String> probeNames) {
         if (e.type().equals("sample")) {
             String probe = probeNames.computeIfAbsent(e.body().path("probe").asText(), p -> p);
             return new Sample(e.t(), e.seq(), probe, e.body().path("ok").asBoolean(), e.body().path("ms").asDouble());

@@ -2,7 +2,7 @@ package dev.gameday.cli;
 
 import dev.gameday.report.ReportFormat;
 import dev.gameday.report.Reports;
-import dev.gameday.report.journal.JournalReader;
+import dev.gameday.journal.JournalReader;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.gameday.report.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.report.experiment.ExperimentView;
-import dev.gameday.report.journal.JournalSummary;
+import dev.gameday.journal.JournalSummary;
 import java.util.List;
 import java.util.Map;
 

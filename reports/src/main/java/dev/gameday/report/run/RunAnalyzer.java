@@ -6,8 +6,8 @@ import dev.gameday.report.doc.Units;
 import dev.gameday.report.experiment.ExperimentView;
 import dev.gameday.report.experiment.FaultText;
 import dev.gameday.report.experiment.ToleranceSpec;
-import dev.gameday.report.journal.JournalEvent;
-import dev.gameday.report.journal.JournalSummary;
+import dev.gameday.journal.JournalLine;
+import dev.gameday.journal.JournalSummary;
 import dev.gameday.report.run.RunAnalysis.Abort;
 import dev.gameday.report.run.RunAnalysis.PhaseMark;
 import dev.gameday.report.run.RunAnalysis.ProbeData;
@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * of samples. A sample is placed by its scheduled time {@code t} against the phase and step windows
  * seen so far, which always precede it in the file.
  */
-final class RunAnalyzer implements Consumer<JournalEvent> {
+final class RunAnalyzer implements Consumer<JournalLine> {
     /** Caps for event kinds that a misbehaving run could repeat without bound. */
     private static final int MAX_TIMELINE = 2000;
     private static final int MAX_TOLERANCE_EVENTS = 20_000;
@@ -75,7 +75,7 @@ final class RunAnalyzer implements Consumer<JournalEvent> {
     private record ToleranceEvent(long t, String probe, String tolerance, boolean holds, String observed) {}
 
     @Override
-    public void accept(JournalEvent event) {
+    public void accept(JournalLine event) {
         long t = event.t();
         if (startT == Long.MIN_VALUE) {
             startT = t;

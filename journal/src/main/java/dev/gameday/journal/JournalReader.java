@@ -1,4 +1,4 @@
-package dev.gameday.report.journal;
+package dev.gameday.journal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +35,7 @@ public final class JournalReader {
         return journal;
     }
 
-    public static JournalSummary read(Path journal, Consumer<JournalEvent> sink) throws IOException {
+    public static JournalSummary read(Path journal, Consumer<JournalLine> sink) throws IOException {
         List<String> problems = new ArrayList<>();
         long events = 0;
         long lineNumber = 0;
@@ -62,7 +62,7 @@ public final class JournalReader {
                 String type = node.get("type").asText();
                 ended |= type.equals("run.ended");
                 interrupted |= type.equals("run.interrupted");
-                sink.accept(new JournalEvent(node.path("seq").asLong(events), node.path("t").asLong(), type, node));
+                sink.accept(new JournalLine(node.path("seq").asLong(events), node.path("t").asLong(), type, node));
                 events++;
             }
         }

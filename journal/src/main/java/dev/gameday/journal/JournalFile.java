@@ -1,10 +1,7 @@
 package dev.gameday.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,29 +9,18 @@ import java.util.Optional;
 
 /**
  * A journal read back: its events in order, and whether the last line was cut short by a crash
- * ({@code truncated}). Lines that do not parse are skipped, as docs/journal.md asks of readers.
+ * ({@code truncated}, also set when a damaged line was skipped).
  */
 public record JournalFile(List<JsonNode> events, boolean truncated) {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     public JournalFile {
         events = List.copyOf(events);
     }
 
+    /** Every event in memory: for small journals only (recovery); reports stream with {@link JournalReader}. */
     public static JournalFile read(Path file) throws IOException {
         List<JsonNode> events = new ArrayList<>();
-        boolean truncated = false;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                events.add(MAPPER.readTree(line));
-            } catch (IOException e) {
-                truncated = true;
-            }
-        }
-        return new JournalFile(events, truncated);
+        JournalSummary summary = JournalReader.read(file, line -> events.add(line.body()));
+        return new JournalFile(events, summary.truncatedLastLine() || !summary.problems().isEmpty());
     }
 
     /** The first event of this type. */

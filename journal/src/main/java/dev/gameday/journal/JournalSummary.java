@@ -1,4 +1,4 @@
-package dev.gameday.report.journal;
+package dev.gameday.journal;
 
 import java.util.List;
 

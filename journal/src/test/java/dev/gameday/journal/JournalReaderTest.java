@@ -1,4 +1,4 @@
-package dev.gameday.report.journal;
+package dev.gameday.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,10 +16,10 @@ class JournalReaderTest {
     @TempDir
     Path dir;
 
-    private List<JournalEvent> read(String content, JournalSummary[] summary) throws IOException {
+    private List<JournalLine> read(String content, JournalSummary[] summary) throws IOException {
         Path journal = dir.resolve(JournalReader.FILE_NAME);
         Files.writeString(journal, content);
-        List<JournalEvent> events = new ArrayList<>();
+        List<JournalLine> events = new ArrayList<>();
         summary[0] = JournalReader.read(JournalReader.locate(dir), events::add);
         return events;
     }
@@ -27,12 +27,12 @@ class JournalReaderTest {
     @Test
     void readsEveryEventOfAFinishedRun() throws IOException {
         JournalSummary[] summary = new JournalSummary[1];
-        List<JournalEvent> events = read("""
+        List<JournalLine> events = read("""
                 {"type":"run.started","t":1000,"seq":0,"v":1}
                 {"type":"sample","t":1100,"seq":1,"probe":"p","ok":true,"ms":3.5}
                 {"type":"run.ended","t":2000,"seq":2,"exitCode":0}
                 """, summary);
-        assertThat(events).extracting(JournalEvent::type).containsExactly("run.started", "sample", "run.ended");
+        assertThat(events).extracting(JournalLine::type).containsExactly("run.started", "sample", "run.ended");
         assertThat(events.get(1).body().path("ms").asDouble()).isEqualTo(3.5);
         assertThat(summary[0].ended()).isTrue();
         assertThat(summary[0].partial()).isFalse();
@@ -41,7 +41,7 @@ class JournalReaderTest {
     @Test
     void toleratesATruncatedLastLine() throws IOException {
         JournalSummary[] summary = new JournalSummary[1];
-        List<JournalEvent> events = read("""
+        List<JournalLine> events = read("""
                 {"type":"run.started","t":1000,"seq":0,"v":1}
                 {"type":"sample","t":1100,"seq":1,"probe":"p","ok":tr""", summary);
         assertThat(events).hasSize(1);
@@ -54,7 +54,7 @@ class JournalReaderTest {
     @Test
     void skipsAndReportsADamagedMiddleLine() throws IOException {
         JournalSummary[] summary = new JournalSummary[1];
-        List<JournalEvent> events = read("""
+        List<JournalLine> events = read("""
                 {"type":"run.started","t":1000,"seq":0,"v":1}
                 garbage
                 {"type":"run.ended","t":2000,"seq":2}

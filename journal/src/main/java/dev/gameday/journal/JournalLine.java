@@ -1,4 +1,4 @@
-package dev.gameday.report.journal;
+package dev.gameday.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -6,4 +6,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One line of a journal as {@code docs/journal.md} defines it: the common fields plus the whole
  * event, whose other fields are read by name ({@code body.path("probe")}).
  */
-public record JournalEvent(long seq, long t, String type, JsonNode body) {}
+public record JournalLine(long seq, long t, String type, JsonNode body) {}
