@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,12 +38,14 @@ public final class Journal implements AutoCloseable {
     private final FileChannel channel;
     private final UnaryOperator<String> redact;
     private final ScheduledExecutorService syncer;
+    private final LongSupplier clock;
     private long seq;
     private boolean closed;
     private volatile boolean dirty;
 
-    private Journal(Path file, FileChannel channel, UnaryOperator<String> redact, long nextSeq) {
+    private Journal(Path file, FileChannel channel, UnaryOperator<String> redact, long nextSeq, LongSupplier clock) {
         this.file = file;
+        this.clock = clock;
         this.channel = channel;
         this.redact = redact;
         this.seq = nextSeq;
@@ -56,8 +59,13 @@ public final class Journal implements AutoCloseable {
 
     /** Starts a new journal; fails when the file already exists. */
     public static Journal create(Path file, UnaryOperator<String> redact) throws IOException {
+        return create(file, redact, System::currentTimeMillis);
+    }
+
+    /** Starts a new journal whose events are stamped by {@code clock} (epoch ms). */
+    public static Journal create(Path file, UnaryOperator<String> redact, LongSupplier clock) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new Journal(file, ch, redact, 0);
+        return new Journal(file, ch, redact, 0, clock);
     }
 
     /**
@@ -74,21 +82,25 @@ public final class Journal implements AutoCloseable {
         if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
             ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
         }
-        return new Journal(file, ch, redact, next);
+        return new Journal(file, ch, redact, next, System::currentTimeMillis);
     }
 
     public Path file() {
         return file;
     }
 
-    /** Appends one event as a line; dropped silently once the journal is closed. */
-    public synchronized void append(JournalEvent event) {
+    /**
+     * Appends one event as a line and returns its {@code t}; dropped silently once the journal is
+     * closed (the {@code t} it would have had is still returned).
+     */
+    public synchronized long append(JournalEvent event) {
+        long t = event.at() == null ? clock.getAsLong() : event.at();
         if (closed) {
-            return;
+            return t;
         }
         ObjectNode line = MAPPER.createObjectNode();
         line.put("type", event.type());
-        line.put("t", event.at() == null ? System.currentTimeMillis() : event.at());
+        line.put("t", t);
         line.put("seq", seq);
         JsonNode fields = MAPPER.valueToTree(event);
         redactValues(fields);
@@ -107,6 +119,7 @@ public final class Journal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write journal " + file + ": " + e.getMessage(), e);
         }
+        return t;
     }
 
     /** Asks for an fsync now (phase boundaries) without waiting for it. */

@@ -1,5 +1,6 @@
 package dev.gameday.experiment;
 
+import dev.gameday.judge.Comparison;
 import java.time.Duration;
 
 /**

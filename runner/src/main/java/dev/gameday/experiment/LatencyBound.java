@@ -1,5 +1,6 @@
 package dev.gameday.experiment;
 
+import dev.gameday.judge.Comparison;
 import java.time.Duration;
 
 /** {@code p95: "<= 800ms"} is {@code LatencyBound(95.0, LE, 800ms)}; percentile is in (0, 100]. */

@@ -1,6 +1,6 @@
 package dev.gameday.hypothesis;
 
-import dev.gameday.experiment.Comparison;
+import dev.gameday.judge.Comparison;
 import dev.gameday.experiment.LatencyBound;
 import dev.gameday.experiment.Probe;
 import dev.gameday.experiment.Tolerance;

@@ -1,6 +1,6 @@
 package dev.gameday.rollback;
 
-import dev.gameday.experiment.Comparison;
+import dev.gameday.judge.Comparison;
 import dev.gameday.experiment.Probe;
 import dev.gameday.experiment.RatioBound;
 import dev.gameday.experiment.Redactor;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.gameday.experiment.CheckPhase;
-import dev.gameday.experiment.Comparison;
+import dev.gameday.judge.Comparison;
 import dev.gameday.experiment.HttpTarget;
 import dev.gameday.experiment.LatencyBound;
 import dev.gameday.experiment.Probe;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.gameday.experiment.AbortCondition;
-import dev.gameday.experiment.Comparison;
+import dev.gameday.judge.Comparison;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.gameday.experiment.CheckPhase;
-import dev.gameday.experiment.Comparison;
+import dev.gameday.judge.Comparison;
 import dev.gameday.experiment.LatencyBound;
 import dev.gameday.experiment.Probe;
 import dev.gameday.experiment.RatioBound;

@@ -1,6 +1,6 @@
 package dev.gameday.report.experiment;
 
-import dev.gameday.report.doc.Units;
+import dev.gameday.judge.Units;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package dev.gameday.report.run;
 
-import dev.gameday.report.doc.Units;
+import dev.gameday.judge.Units;
 import dev.gameday.report.experiment.ToleranceSpec;
 import dev.gameday.report.run.RunAnalysis.Abort;
 import dev.gameday.report.run.RunAnalysis.PhaseMark;

@@ -2,7 +2,7 @@ package dev.gameday.report.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.gameday.report.doc.Units;
+import dev.gameday.judge.Units;
 import dev.gameday.report.experiment.ExperimentView;
 import dev.gameday.report.experiment.FaultText;
 import dev.gameday.report.experiment.ToleranceSpec;

@@ -1,6 +1,6 @@
 package dev.gameday.report.run;
 
-import dev.gameday.report.doc.Units;
+import dev.gameday.judge.Units;
 import dev.gameday.report.junit.JUnitSuite;
 import dev.gameday.report.junit.JUnitSuite.TestCase;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.gameday.run.internal;
 
 import dev.gameday.experiment.CheckPhase;
-import dev.gameday.experiment.Comparison;
+import dev.gameday.judge.Comparison;
 import dev.gameday.experiment.LatencyBound;
 import dev.gameday.experiment.Probe;
 import dev.gameday.hypothesis.Sample;

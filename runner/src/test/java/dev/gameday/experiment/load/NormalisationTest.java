@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.experiment.CheckPhase;
 import dev.gameday.experiment.CommandTarget;
-import dev.gameday.experiment.Comparison;
+import dev.gameday.judge.Comparison;
 import dev.gameday.experiment.Experiment;
 import dev.gameday.experiment.ExperimentJson;
 import dev.gameday.experiment.Fault;

@@ -1,6 +1,6 @@
 package dev.gameday.experiment.load.internal;
 
-import dev.gameday.experiment.Comparison;
+import dev.gameday.judge.Comparison;
 import dev.gameday.experiment.Durations;
 import dev.gameday.experiment.LatencyBound;
 import dev.gameday.experiment.RatioBound;

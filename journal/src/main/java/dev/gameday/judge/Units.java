@@ -1,8 +1,8 @@
-package dev.gameday.report.doc;
+package dev.gameday.judge;
 
 import java.util.Locale;
 
-/** How numbers read in reports: durations, latencies, ratios and clock offsets, in one style. */
+/** How numbers read everywhere a run is shown (console, reports, replay): durations, latencies, ratios, offsets. */
 public final class Units {
     private Units() {}
 

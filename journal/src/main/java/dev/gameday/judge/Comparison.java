@@ -1,4 +1,4 @@
-package dev.gameday.experiment;
+package dev.gameday.judge;
 
 /** The comparison in a tolerance or abort expression such as {@code >= 99%} or {@code p95 > 2s}. */
 public enum Comparison {
