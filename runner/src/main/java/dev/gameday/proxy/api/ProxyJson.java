@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.proxy.net.Proxy;
 import dev.gameday.proxy.net.ProxyError;
+import dev.gameday.proxy.net.TrafficCounters;
 import dev.gameday.proxy.toxic.Toxic;
 import dev.gameday.proxy.toxic.ToxicAttributes;
 import dev.gameday.proxy.toxic.ToxicSpec;
@@ -28,6 +29,20 @@ final class ProxyJson {
         node.put("enabled", proxy.enabled());
         ArrayNode toxics = node.putArray("toxics");
         proxy.toxics().forEach(t -> toxics.add(toxic(t)));
+        node.set("traffic", traffic(proxy.traffic()));
+        return node;
+    }
+
+    /** Gameday's addition (Toxiproxy clients ignore unknown fields): what the proxy has carried. */
+    private static ObjectNode traffic(TrafficCounters.Totals totals) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("connectionsAccepted", totals.connectionsAccepted());
+        ObjectNode upstream = node.putObject("upstream");
+        upstream.put("receivedBytes", totals.upstreamReceived());
+        upstream.put("sentBytes", totals.upstreamSent());
+        ObjectNode downstream = node.putObject("downstream");
+        downstream.put("receivedBytes", totals.downstreamReceived());
+        downstream.put("sentBytes", totals.downstreamSent());
         return node;
     }
 

@@ -48,6 +48,9 @@ public final class ToxiproxyApi {
         router.get("/version").handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8")
                 .end("{\"version\": " + ProxyJson.MAPPER.valueToTree(version) + "}\n"));
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, PrometheusMetrics.CONTENT_TYPE)
+                .end(PrometheusMetrics.render(proxies.all())));
         router.post("/reset").handler(reply(204, ctx -> proxies.reset().map(v -> null)));
         router.get("/proxies").handler(reply(200, ctx -> Future.succeededFuture(index())));
         router.post("/proxies").handler(reply(201, this::createProxy));

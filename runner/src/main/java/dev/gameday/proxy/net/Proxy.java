@@ -26,6 +26,7 @@ public final class Proxy {
     private final List<ToxicSpec> upstreamToxics = new ArrayList<>();
     private final List<ToxicSpec> downstreamToxics = new ArrayList<>();
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
+    private final TrafficCounters traffic = new TrafficCounters();
     private HostPort listen;
     private HostPort upstream;
     private NetServer server;
@@ -55,6 +56,11 @@ public final class Proxy {
 
     public boolean enabled() {
         return server != null;
+    }
+
+    /** What this proxy has carried since it was created. */
+    public TrafficCounters.Totals traffic() {
+        return traffic.totals();
     }
 
     /** Upstream toxics first, then downstream, each in the order they were added. */
@@ -122,8 +128,9 @@ public final class Proxy {
             socket.close();
             return;
         }
+        traffic.accepted.increment();
         connections.add(ProxyConnection.open(socket, netClient, upstream.host(), upstream.port(),
-                stream -> List.copyOf(toxics(stream)), connections::remove));
+                stream -> List.copyOf(toxics(stream)), traffic, connections::remove));
     }
 
     private List<ToxicSpec> toxics(ToxicSpec.Stream stream) {

@@ -26,6 +26,7 @@ final class ProxyConnection {
 
     private final NetSocketInternal client;
     private final EventExecutor loop;
+    private final TrafficCounters traffic;
     private final Consumer<ProxyConnection> onDone;
     private final Promise<Void> done = Promise.promise();
     private final List<Object> early = new ArrayList<>();
@@ -38,8 +39,9 @@ final class ProxyConnection {
     private int outputsEnded;
     private int socketsClosed;
 
-    private ProxyConnection(NetSocketInternal client, Consumer<ProxyConnection> onDone) {
+    private ProxyConnection(NetSocketInternal client, TrafficCounters traffic, Consumer<ProxyConnection> onDone) {
         this.client = client;
+        this.traffic = traffic;
         this.loop = client.channelHandlerContext().executor();
         this.onDone = onDone;
     }
@@ -49,9 +51,9 @@ final class ProxyConnection {
      * gives the toxics of a direction when the links start (after the upstream connection is made).
      */
     static ProxyConnection open(NetSocket socket, NetClient netClient, String host, int port,
-            Function<ToxicSpec.Stream, List<ToxicSpec>> toxics,
+            Function<ToxicSpec.Stream, List<ToxicSpec>> toxics, TrafficCounters traffic,
             Consumer<ProxyConnection> onDone) {
-        ProxyConnection connection = new ProxyConnection((NetSocketInternal) socket, onDone);
+        ProxyConnection connection = new ProxyConnection((NetSocketInternal) socket, traffic, onDone);
         connection.start(netClient, host, port, toxics);
         return connection;
     }
@@ -78,8 +80,8 @@ final class ProxyConnection {
     private void wire(NetSocketInternal server, Function<ToxicSpec.Stream, List<ToxicSpec>> toxics) {
         upstream = server;
         Sockets.configure(server);
-        upLink = new ToxicLink(this, client, server, toxics.apply(ToxicSpec.Stream.UPSTREAM));
-        downLink = new ToxicLink(this, server, client, toxics.apply(ToxicSpec.Stream.DOWNSTREAM));
+        upLink = new ToxicLink(this, client, server, toxics.apply(ToxicSpec.Stream.UPSTREAM), traffic.upstream);
+        downLink = new ToxicLink(this, server, client, toxics.apply(ToxicSpec.Stream.DOWNSTREAM), traffic.downstream);
         server.messageHandler(downLink::onMessage);
         server.exceptionHandler(e -> failed = true);
         server.closeHandler(v -> socketClosed(server));

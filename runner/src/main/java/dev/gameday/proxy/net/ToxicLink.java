@@ -30,6 +30,7 @@ final class ToxicLink implements Toxic.Link {
     private final NetSocketInternal source;
     private final NetSocketInternal sink;
     private final EventExecutor loop;
+    private final TrafficCounters.Flow traffic;
     private final List<Slot> slots = new ArrayList<>();
     private final Toxic.Outlet toSink = new SinkOutlet();
     private Toxic.Outlet head = toSink;
@@ -37,8 +38,10 @@ final class ToxicLink implements Toxic.Link {
     private boolean paused;
     private boolean closed;
 
-    ToxicLink(ProxyConnection connection, NetSocketInternal source, NetSocketInternal sink, List<ToxicSpec> toxics) {
+    ToxicLink(ProxyConnection connection, NetSocketInternal source, NetSocketInternal sink, List<ToxicSpec> toxics,
+            TrafficCounters.Flow traffic) {
         this.connection = connection;
+        this.traffic = traffic;
         this.source = source;
         this.sink = sink;
         this.loop = source.channelHandlerContext().executor();
@@ -55,6 +58,7 @@ final class ToxicLink implements Toxic.Link {
             head.end();
         } else if (message instanceof ByteBuf chunk && chunk.isReadable()) {
             inFlight += chunk.readableBytes();
+            traffic.received.add(chunk.readableBytes());
             head.data(chunk, System.nanoTime());
             if (!paused && (inFlight > HIGH_WATER || sink.writeQueueFull())) {
                 paused = true;
@@ -183,6 +187,7 @@ final class ToxicLink implements Toxic.Link {
                 chunk.release();
                 return;
             }
+            traffic.sent.add(chunk.readableBytes());
             sink.writeMessage(chunk);
             if (paused) {
                 resumeIfRoom();
