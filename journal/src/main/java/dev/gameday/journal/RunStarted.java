@@ -19,7 +19,8 @@ public record RunStarted(
         List<PlanEntry> plan,
         boolean dryRun) implements JournalEvent {
 
-    public static final int FORMAT_VERSION = 1;
+    /** 2: evidence per window and step, detections, path checks, slot-ordered samples. */
+    public static final int FORMAT_VERSION = 2;
 
     @Override
     public String type() {

@@ -30,9 +30,9 @@ import java.util.Optional;
  *       phase, the window ending at each sample; a phase with no full window is judged as one window.
  *       The phase's result is its worst window. A fault step's result is that of the method's windows
  *       that overlap it.</li>
- *   <li>Recovery: per probe, the first full window after the last fault removal that meets every
- *       bound; the time to recover is from the removal to that window's first sample, for the slowest
- *       probe that the hypothesis checks during or after.</li>
+ *   <li>Recovery: per probe, the first full window of the samples due after the last fault removal
+ *       (whatever their phase) that meets every bound; the time to recover is from the removal to that
+ *       window's first sample, for the slowest probe that the hypothesis checks during or after.</li>
  *   <li>Abort conditions watch windows of their {@code for} length from the start of the method until
  *       the after phase.</li>
  * </ul>
@@ -136,7 +136,10 @@ public final class Judge {
         }
         faults.put(step, new FaultTrack(step, proxy, t));
         faultsInPlace++;
-        probes.values().forEach(p -> p.recoverySince = null);
+        probes.values().forEach(p -> {
+            p.recoverySince = null;
+            p.recoveryWindow = null;
+        });
     }
 
     public void faultRemoved(long t, String step) {
@@ -150,6 +153,7 @@ public final class Judge {
         if (faultsInPlace == 0) {
             probes.values().forEach(p -> {
                 p.recoverySince = t;
+                p.recoveryWindow = new SampleWindow(p.rule.windowMs());
                 p.recoveredFrom = null;
             });
         }
@@ -179,6 +183,7 @@ public final class Judge {
                 listener.abortTripped(a.rule(), a.observed(), t);
             }
         }
+        searchRecovery(track, t, ok, ms);
         PhaseTrack pt = phaseOf(track, t);
         if (pt == null) {
             return;
@@ -241,16 +246,14 @@ public final class Judge {
         return found;
     }
 
-    /** Judges the phase's window as it stands: every bound, the steps it overlaps, changes, recovery. */
+    /** Judges the phase's window as it stands: every bound, the steps it overlaps, changes. */
     private void judgeWindow(ProbeTrack track, PhaseTrack pt) {
         SampleWindow w = pt.window;
         ProbeRule rule = track.rule;
-        boolean all = true;
         for (int i = 0; i < rule.bounds().size(); i++) {
             Bound b = rule.bounds().get(i);
             double value = b.metric().of(w);
             boolean holds = b.holds(value);
-            all &= holds;
             pt.tallies[i].add(value, holds, w.endT());
             if (pt.phase.equals("during")) {
                 for (FaultTrack f : faults.values()) {
@@ -266,10 +269,24 @@ public final class Judge {
                         b.format(value), b.expected(), w.endT()));
             }
         }
-        if (all && track.recoverySince != null && track.recoveredFrom == null && faultsInPlace == 0
-                && w.oldestT() >= track.recoverySince) {
-            track.recoveredFrom = w.oldestT();
+    }
+
+    /** The first full window of samples due since the last removal that meets every bound marks recovery. */
+    private static void searchRecovery(ProbeTrack track, long t, boolean ok, double ms) {
+        SampleWindow w = track.recoveryWindow;
+        if (w == null || track.recoveredFrom != null || t < track.recoverySince) {
+            return;
         }
+        w.add(t, ok, ms);
+        if (w.startT() < track.recoverySince - track.rule.intervalMs()) {
+            return;
+        }
+        for (Bound b : track.rule.bounds()) {
+            if (!b.holds(b.metric().of(w))) {
+                return;
+            }
+        }
+        track.recoveredFrom = w.oldestT();
     }
 
     // ---- what the judge concludes ------------------------------------------------------------------
@@ -281,7 +298,8 @@ public final class Judge {
     }
 
     /**
-     * Every bound of every probe, per judged phase, then per fault step: as things stand (a phase still
+     * Every bound of every probe, per judged phase, each fault step right after the method's phase: as
+     * things stand (a phase still
      * open is judged on what it has; one with no full window, whole).
      */
     public List<Evidence> evidence() {
@@ -289,11 +307,9 @@ public final class Judge {
         for (ProbeTrack track : probes.values()) {
             for (String p : PHASES) {
                 out.addAll(phaseEvidence(track, p));
-            }
-        }
-        for (FaultTrack f : faults.values()) {
-            for (ProbeTrack track : probes.values()) {
-                out.addAll(stepEvidence(track, f));
+                if (p.equals("during")) {
+                    faults.values().forEach(f -> out.addAll(stepEvidence(track, f)));
+                }
             }
         }
         return out;

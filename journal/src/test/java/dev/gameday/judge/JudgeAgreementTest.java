@@ -20,12 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Thousands of generated runs, their samples crossing phase boundaries out of order: the judge fed live
- * (typed events, as the runner does) and the judge fed the journal file read back (as every report
- * does) reach the same evidence, detections, recovery, tolerance changes and aborts — and both agree
- * with the rules written the slow, obvious way ({@link ReferenceJudge}).
+ * (typed events, as the runner does), fed the journal file read back (as every report does) and fed
+ * the events in time order (as the replay does) reach the same evidence, detections, recovery,
+ * tolerance changes and aborts — and all agree with the rules written the slow, obvious way
+ * ({@link ReferenceJudge}).
  */
 class JudgeAgreementTest {
-    private static final int RUNS = 3000;
+    private static final int RUNS = 2000;
 
     @TempDir
     Path tmp;
@@ -77,6 +78,13 @@ class JudgeAgreementTest {
 
             String context = "run " + run + ": " + scenario.experiment();
             assertThat(outcome(fromFile, fileEvents)).as(context).isEqualTo(fromLive);
+
+            // The replay feeds the judge in time order (samples where they were due): the same judgement.
+            Recorder timeOrderEvents = new Recorder();
+            Judge inTimeOrder = new Judge(Rules.of(scenario.experiment()), timeOrderEvents);
+            scenario.journal().stream().sorted(java.util.Comparator.comparingLong(Scenario.Timed::t))
+                    .forEach(e -> inTimeOrder.on(e.t(), e.event()));
+            assertThat(outcome(inTimeOrder, timeOrderEvents)).as(context).isEqualTo(fromLive);
 
             ReferenceJudge reference = new ReferenceJudge(scenario);
             assertThat(fromLive.evidence()).as(context).isEqualTo(reference.evidence());

@@ -125,18 +125,24 @@ final class ReferenceJudge {
                 long failures = all.stream().filter(s -> !s.ok()).count();
                 boolean checked = !phase.equals("recovery") && p.checks(phase);
                 out.addAll(evidence(p, phase, null, judged(p, phase), all.size(), failures, checked));
+                if (phase.equals("during")) {
+                    out.addAll(steps(p));
+                }
             }
         }
+        return out;
+    }
+
+    private List<Evidence> steps(ProbeRule p) {
+        List<Evidence> out = new ArrayList<>();
         for (Fault f : faults.values()) {
-            for (ProbeRule p : rules.probes()) {
-                List<Eval> overlapping = judged(p, "during").stream()
-                        .filter(e -> e.endT() >= f.in() && (f.out() == null || e.endT() - p.windowMs() < f.out()))
-                        .toList();
-                List<S> during = samples.get(p.name()).stream()
-                        .filter(s -> s.t() >= f.in() && (f.out() == null || s.t() < f.out())).toList();
-                out.addAll(evidence(p, "during", f.step(), overlapping, during.size(),
-                        during.stream().filter(s -> !s.ok()).count(), p.checks("during")));
-            }
+            List<Eval> overlapping = judged(p, "during").stream()
+                    .filter(e -> e.endT() >= f.in() && (f.out() == null || e.endT() - p.windowMs() < f.out()))
+                    .toList();
+            List<S> during = samples.get(p.name()).stream()
+                    .filter(s -> s.t() >= f.in() && (f.out() == null || s.t() < f.out())).toList();
+            out.addAll(evidence(p, "during", f.step(), overlapping, during.size(),
+                    during.stream().filter(s -> !s.ok()).count(), p.checks("during")));
         }
         return out;
     }
@@ -197,15 +203,20 @@ final class ReferenceJudge {
         long latest = last;
         for (ProbeRule p : rules.recoveryProbes()) {
             Long from = null;
-            for (String phase : Judge.PHASES) {
-                for (Eval e : fullWindows(p, phase)) {
-                    boolean all = true;
-                    for (boolean h : e.holds()) {
-                        all &= h;
-                    }
-                    if (from == null && all && e.oldestT() >= last) {
-                        from = e.oldestT();
-                    }
+            // Windows of the samples due since the removal, whatever their phase.
+            List<S> since = samples.get(p.name()).stream().filter(x -> x.t() >= last).toList();
+            for (S s : since) {
+                if (s.t() - p.windowMs() < last - p.intervalMs()) {
+                    continue;
+                }
+                List<S> window = since.stream().filter(x -> x.t() <= s.t() && x.t() > s.t() - p.windowMs()).toList();
+                boolean all = true;
+                for (boolean h : eval(p, window, s.t()).holds()) {
+                    all &= h;
+                }
+                if (all) {
+                    from = window.get(0).t();
+                    break;
                 }
             }
             if (from == null) {

@@ -11,10 +11,12 @@ import dev.gameday.replay.internal.KeyControls;
 import dev.gameday.replay.internal.LineControls;
 import dev.gameday.replay.internal.NotesFile;
 import dev.gameday.replay.internal.PlainScreen;
-import dev.gameday.replay.internal.ProbeWindow;
+import dev.gameday.journal.ToleranceChanged;
+import dev.gameday.judge.SampleWindow;
+import dev.gameday.judge.Units;
+import dev.gameday.replay.internal.ReplayJudge;
 import dev.gameday.replay.internal.Sample;
 import dev.gameday.replay.internal.Screen;
-import dev.gameday.replay.internal.StopFinder;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.Console;
@@ -26,7 +28,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +52,15 @@ public final class Replay {
     private final Controls controls;
     private final ReplayClock clock;
     private final Closeable terminal;
-    private final Map<String, ProbeWindow> probes = new LinkedHashMap<>();
+    private static final String BARS = "▁▂▃▄▅▆▇█";
+    private static final int SPARK_LENGTH = 16;
+
+    private final ReplayJudge judge;
+    /** Each probe's last few latencies, for its sparkline. */
+    private final Map<String, ArrayDeque<Double>> recent = new LinkedHashMap<>();
     private final Map<String, String> activeFaults = new LinkedHashMap<>();
+    /** Tolerances shown breached and not yet shown holding again. */
+    private final Set<String> breached = new HashSet<>();
     private String phase;
     private long lastStatusT = Long.MIN_VALUE / 2;
     private NotesFile notes;
@@ -60,10 +73,8 @@ public final class Replay {
         this.controls = controls;
         this.clock = clock;
         this.terminal = terminal;
-        for (JsonNode probe : run.experiment().path("steadyState").path("probes")) {
-            String name = probe.path("name").asText();
-            probes.put(name, new ProbeWindow(name, StopFinder.windowMs(probe)));
-        }
+        this.judge = new ReplayJudge(run.experiment());
+        judge.rules().probes().forEach(p -> recent.put(p.name(), new ArrayDeque<>()));
     }
 
     /** Plain text: commands are lines of {@code in} (read in step mode only); output one line per update. */
@@ -268,7 +279,15 @@ public final class Replay {
     }
 
     private void show(Entry entry) {
-        absorb(entry);
+        for (ToleranceChanged c : absorb(entry)) {
+            if (judge.breach(c) || c.holds() && breached.remove(c.probe() + " " + c.tolerance())) {
+                if (!c.holds()) {
+                    breached.add(c.probe() + " " + c.tolerance());
+                }
+                screen.line(RunOffset.format(entry.t() - run.startT()) + "  tolerance " + (c.holds() ? "holds again: "
+                        : "breached: ") + ReplayJudge.describe(c, judge.rules().probe(c.probe()).windowMs()));
+            }
+        }
         if (entry instanceof Happening h) {
             String text = EventText.describe(h);
             if (text != null) {
@@ -277,11 +296,16 @@ public final class Replay {
         }
     }
 
-    /** Follows what a viewer would know at this point: probe windows, the phase, active faults. */
-    private void absorb(Entry entry) {
+    /** Follows what a viewer would know at this point: the judge's windows, the phase, active faults. */
+    private List<ToleranceChanged> absorb(Entry entry) {
+        List<ToleranceChanged> changes = judge.feed(entry);
         if (entry instanceof Sample s) {
-            probes.computeIfAbsent(s.probe(), p -> new ProbeWindow(p, StopFinder.DEFAULT_WINDOW_MS)).add(s);
-            return;
+            ArrayDeque<Double> last = recent.computeIfAbsent(s.probe(), p -> new ArrayDeque<>());
+            last.addLast(s.ms());
+            if (last.size() > SPARK_LENGTH) {
+                last.removeFirst();
+            }
+            return changes;
         }
         Happening h = (Happening) entry;
         switch (h.type()) {
@@ -292,6 +316,7 @@ public final class Replay {
                     ? "down" : h.text("toxicName")));
             default -> { }
         }
+        return changes;
     }
 
     private static String faultKey(Happening h, String toxic) {
@@ -303,16 +328,30 @@ public final class Replay {
                 + (activeFaults.isEmpty() ? "none" : String.join(", ", activeFaults.values()));
     }
 
+    /** Each probe's current window as the judge has it: {@code product-page  success 98.3%  p95 455 ms  ▁▂▅▇}. */
     private void status(long t) {
         lastStatusT = t;
-        int width = probes.keySet().stream().mapToInt(String::length).max().orElse(0);
+        int width = recent.keySet().stream().mapToInt(String::length).max().orElse(0);
         List<String> lines = new ArrayList<>();
-        for (ProbeWindow window : probes.values()) {
-            if (window.count() > 0) {
-                lines.add(RunOffset.format(t - run.startT()) + "  " + window.line(width));
+        recent.forEach((probe, latencies) -> {
+            SampleWindow w = judge.window(probe);
+            if (w != null && w.count() > 0) {
+                lines.add(String.format(Locale.ROOT, "%s  %-" + width + "s  success %6s  p95 %8s  %s",
+                        RunOffset.format(t - run.startT()), probe, Units.percent(w.successRatio()),
+                        Units.latency(w.percentileMs(95)), sparkline(latencies)));
             }
-        }
+        });
         screen.status(lines);
+    }
+
+    private static String sparkline(ArrayDeque<Double> latencies) {
+        double max = latencies.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        StringBuilder line = new StringBuilder();
+        for (double ms : latencies) {
+            int bar = max <= 0 ? 0 : (int) Math.min(BARS.length() - 1, Math.floor(ms / max * BARS.length()));
+            line.append(BARS.charAt(bar));
+        }
+        return line.toString();
     }
 
     private String stoppedAtTo() {

@@ -88,9 +88,10 @@ final class JournalFixture {
     }
 
     /**
-     * A 3 s run: inventory slowed at T+1.0 s, product pages fail from T+1.5 s, the abort condition
+     * A 3 s run: the method begins at T+0.39 s, inventory slowed at T+1.0 s, product pages fail from
+     * T+1.5 s, so that the first 1 s window outside the tolerance ends at T+1.6 s; the abort condition
      * trips at T+1.9 s, recovery, verdict aborted. With {@code journaledTolerances} the runner also
-     * journaled the breach (at T+1.6 s) and the recovery of the tolerance.
+     * journaled the breach and the recovery of the tolerance (replay ignores them: its judge sees them).
      */
     static JournalFixture storefront(boolean journaledTolerances) {
         JournalFixture j = new JournalFixture()
@@ -106,7 +107,7 @@ final class JournalFixture {
                 .event(20, "proxy.created", "proxy", "inventory", "listen", "127.0.0.1:8666",
                         "upstream", "127.0.0.1:8081", "createdByRun", true)
                 .event(50, "phase", "phase", "before")
-                .event(990, "phase", "phase", "method")
+                .event(390, "phase", "phase", "method")
                 .event(1000, "step.started", "step", "slow-inventory", "kind", "fault", "parent", null)
                 .event(1001, "fault.injected", "step", "slow-inventory", "proxy", "inventory",
                         "toxic", obj("name", "slow-inventory", "type", "latency", "stream", "downstream",

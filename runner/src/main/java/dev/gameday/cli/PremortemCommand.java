@@ -1,11 +1,10 @@
 package dev.gameday.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.experiment.ExperimentJson;
 import dev.gameday.experiment.load.ExperimentLoader;
 import dev.gameday.experiment.load.LoadedExperiment;
-import dev.gameday.preflight.LivePreflight;
+import dev.gameday.preflight.LiveChecks;
 import dev.gameday.report.PreflightCheck;
 import dev.gameday.report.PremortemInput;
 import dev.gameday.report.Reports;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,8 +29,9 @@ import picocli.CommandLine.Spec;
         description = {"Write the pre-mortem of an experiment (premortem.md and premortem.html): hypothesis card,",
             "planned timeline, blast radius and error-budget cost, what could go wrong, abort and rollback plan,",
             "pre-flight checklist and open questions. Nothing is injected.",
-            "With --check, also run live pre-flight checks (Toxiproxy, upstreams, probes, steady state now);",
-            "any red check means do not start, and the exit code is 4."},
+            "With --check, also run the run's own pre-flight (Toxiproxy, proxies, upstreams, probes through the",
+            "proxies, which it creates and removes again), then sample the steady state through them and judge it",
+            "as the run would; any red check means do not start, and the exit code is 4."},
         footer = {"", "Examples:",
             "  gameday premortem experiments/storefront-survives-slow-inventory.yaml",
             "  gameday premortem experiments/storefront-survives-slow-inventory.yaml --check",
@@ -44,9 +43,13 @@ final class PremortemCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Run live pre-flight checks and include the results.")
     boolean check;
 
-    @Option(names = "--samples", defaultValue = "5", paramLabel = "N",
-            description = "Samples per probe for the steady-state check (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", defaultValue = "0", paramLabel = "N",
+            description = {"Samples per probe for the steady-state check (default: one tolerance window",
+                "of samples, at least 20, so that a p95 means something)."})
     int samples;
+
+    @Option(names = "--replace-proxies", description = "As for run: recreate a proxy that exists with another address.")
+    boolean replaceProxies;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write (default: runs/premortem-<slug>/ in the current directory).")
@@ -60,16 +63,14 @@ final class PremortemCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (samples < 1) {
-            throw new UserInputException("--samples must be at least 1");
+        if (samples < 0) {
+            throw new UserInputException("--samples must be at least 1 (or 0 for the default)");
         }
         LoadedExperiment loaded = ExperimentLoader.load(file, vars.values);
         ObjectNode json = ExperimentJson.toTree(loaded.redacted());
         List<PreflightCheck> checks = null;
         if (check) {
-            List<JsonNode> probes = new ArrayList<>();
-            json.path("steadyState").path("probes").forEach(probes::add);
-            checks = LivePreflight.run(loaded.experiment(), probes, loaded.redactor(), samples);
+            checks = LiveChecks.run(loaded, samples, replaceProxies).checks();
         }
         Path dir = out != null ? out : Path.of("runs", "premortem-" + slug(loaded.experiment().title(), file));
         PremortemInput input = new PremortemInput(json, file.toString(), loaded.sha256(), Instant.now(), checks);

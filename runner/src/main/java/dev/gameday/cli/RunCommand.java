@@ -1,7 +1,8 @@
 package dev.gameday.cli;
 
-import dev.gameday.journal.VerdictReached.Evidence;
-import dev.gameday.journal.VerdictReached.TimeToDetect;
+import dev.gameday.journal.Detection;
+import dev.gameday.journal.Evidence;
+import dev.gameday.judge.Sentences;
 import dev.gameday.run.RunEngine;
 import dev.gameday.run.RunOptions;
 import dev.gameday.run.RunResult;
@@ -47,8 +48,14 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     VariableOptions vars;
 
-    @Option(names = "--dry-run", description = "Check everything and print the timeline; inject nothing.")
+    @Option(names = "--dry-run", description = {"Run the pre-flight and sample the steady state through the",
+        "proxies, print the timeline; inject nothing (created proxies are removed again)."})
     boolean dryRun;
+
+    @Option(names = "--replace-proxies", description = {"A proxy of the experiment's name that exists on the",
+        "Toxiproxy server with another listen/upstream is recreated for the run (and put back at",
+        "the end) instead of stopping the run with exit 3."})
+    boolean replaceProxies;
 
     @CommandLine.Mixin
     RunOutputOptions output = new RunOutputOptions();
@@ -58,30 +65,38 @@ final class RunCommand implements Callable<Integer> {
         output.quietNetworkLogs();
         PrintStream stdout = System.out;
         RunResult r = RunEngine.run(new RunOptions(file, vars.values, System.getenv(), dryRun, output.out,
-                output.live(), stdout));
+                output.live(), replaceProxies, stdout));
         if (!dryRun) {
             print(r, stdout);
         }
         return r.exitCode();
     }
 
+    /** The verdict and its evidence: the very figures the report and the JUnit file show. */
     static void print(RunResult r, PrintStream out) {
         out.println();
         out.println("Verdict: " + r.verdict().key().toUpperCase(java.util.Locale.ROOT) + " — " + r.summary());
         if (!r.evidence().isEmpty()) {
-            out.println("Evidence:");
+            out.println("Evidence (worst window of each phase and fault step):");
             for (Evidence e : r.evidence()) {
-                out.printf("  %s %-16s %-7s %-13s observed %s, expected %s%n", e.ok() ? "ok  " : "FAIL", e.probe(),
-                        e.phase(), e.tolerance(), e.observed(), e.expected());
+                String where = e.step() == null ? e.phase() : "  step " + e.step();
+                out.printf("  %-7s %-16s %-24s %-13s %-9s %s, %s%n", e.status().key().toUpperCase(java.util.Locale.ROOT),
+                        e.probe(), where, e.tolerance(), e.observedText() == null ? "–" : e.observedText(),
+                        "expected " + e.expected(), e.samples() + " samples (" + e.failures() + " failed)"
+                                + (e.windows() == 0 ? "" : ", " + e.failingWindows() + " of " + e.windows()
+                                        + " windows outside"));
             }
         }
-        for (TimeToDetect t : r.timeToDetect()) {
-            out.println("Time to detect " + t.step() + ": "
-                    + (t.ms() == null ? "never (no failing sample)" : t.ms() + " ms"));
+        for (Detection t : r.timeToDetect()) {
+            out.println("Time to detect " + t.step() + ": " + (t.detected()
+                    ? t.knownAfterMs() + " ms (" + t.probe() + "'s first failing sample was sent " + t.sentAfterMs()
+                            + " ms after the injection)"
+                    : "never (no failing sample while it was in place)"));
         }
         if (r.timeToRecoverMs() != null) {
             out.println("Time to recover: " + r.timeToRecoverMs() + " ms");
         }
+        r.caveats().forEach(c -> out.println("Caveat: " + c));
         out.println("Run folder: " + r.runDir());
     }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Everything a run changed on Toxiproxy and has not undone yet: faults in place (by step) and
- * proxies it created. Thread-safe; every change is a blocking call made under one lock, so the
+ * Everything a run changed on Toxiproxy and has not undone yet: faults in place (by step), proxies it
+ * created, and proxies it replaced (with {@code --replace-proxies}), to be put back. Thread-safe; every change is a blocking call made under one lock, so the
  * shutdown hook can {@link #seal} the ledger and know that no injection is half-done or still to
  * come, then undo what is listed — even if the engine's event loop is stuck.
  */
@@ -23,6 +23,7 @@ public final class FaultLedger {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Entry> faults = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Proxy> createdProxies = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Call<Proxy>> replaced = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean sealed;
 
     /** A fault in place: a toxic ({@code toxicName}) or an outage ({@code toxicName} null). */
@@ -33,8 +34,8 @@ public final class FaultLedger {
     }
 
     /** What {@link #undoAll} removed, and what it could not remove (still possibly in place). */
-    public record Undo(List<Entry> removedFaults, List<String> removedProxies, List<InjectedRef> stillInjected,
-            List<String> errors) {}
+    public record Undo(List<Entry> removedFaults, List<String> removedProxies, List<String> restoredProxies,
+            List<InjectedRef> stillInjected, List<String> errors) {}
 
     /** A blocking Toxiproxy call. */
     @FunctionalInterface
@@ -65,6 +66,27 @@ public final class FaultLedger {
             if (sealed) {
                 return Optional.empty();
             }
+            Proxy p = creation.call();
+            createdProxies.put(p.getName(), p);
+            return Optional.of(p);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Deletes {@code existing} and creates the run's proxy in its place, recording how to put the
+     * original back ({@code restore}) when the run's proxy is deleted; nothing happens when sealed.
+     */
+    public Optional<Proxy> replaceProxy(Proxy existing, Call<Proxy> creation, Call<Proxy> restore)
+            throws IOException {
+        lock.lock();
+        try {
+            if (sealed) {
+                return Optional.empty();
+            }
+            existing.delete();
+            replaced.put(existing.getName(), restore);
             Proxy p = creation.call();
             createdProxies.put(p.getName(), p);
             return Optional.of(p);
@@ -117,6 +139,11 @@ public final class FaultLedger {
         return locked;
     }
 
+    /** The fault of this step, if it is in place. */
+    public Entry inPlace(String step) {
+        return faults.get(step);
+    }
+
     /** The faults in place now. */
     public List<InjectedRef> inPlace() {
         lock.lock();
@@ -157,8 +184,21 @@ public final class FaultLedger {
                     errors.add("deleting proxy " + p.getName() + ": " + ex.getMessage());
                 }
             }
+            List<String> restored = new ArrayList<>();
+            for (Map.Entry<String, Call<Proxy>> original : List.copyOf(replaced.entrySet())) {
+                if (createdProxies.containsKey(original.getKey())) {
+                    continue; // the run's proxy is still there: put the original back once it is gone
+                }
+                try {
+                    original.getValue().call();
+                    replaced.remove(original.getKey());
+                    restored.add(original.getKey());
+                } catch (IOException | RuntimeException ex) {
+                    errors.add("restoring the original proxy " + original.getKey() + ": " + ex.getMessage());
+                }
+            }
             List<InjectedRef> still = List.copyOf(faults.values()).stream().map(Entry::ref).toList();
-            return new Undo(removed, removedProxies, still, errors);
+            return new Undo(removed, removedProxies, restored, still, errors);
         } finally {
             if (locked) {
                 lock.unlock();
@@ -177,7 +217,7 @@ public final class FaultLedger {
     public boolean empty() {
         lock.lock();
         try {
-            return faults.isEmpty() && createdProxies.isEmpty();
+            return faults.isEmpty() && createdProxies.isEmpty() && replaced.isEmpty();
         } finally {
             lock.unlock();
         }

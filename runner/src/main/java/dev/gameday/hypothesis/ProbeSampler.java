@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Timer;
 import io.vertx.core.Vertx;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -20,7 +21,13 @@ import org.HdrHistogram.IntCountsHistogram;
  * Fixed-rate sampler for one probe. Slot k is due at start + k × interval, whatever the latency: a slow
  * target never lowers the rate, samples overlap in flight instead. Each slot yields exactly one
  * {@link Sample} stamped with the slot time, delivered to the sink on this sampler's Vert.x context
- * (the caller's, or a new one) in completion order.
+ * (the caller's, or a new one) <em>in slot order</em>: an answer that comes back before an earlier
+ * slot's waits for it (at most the probe timeout), so whoever reads the samples in delivery order —
+ * the judge live, a report from the journal — sees each window exactly as it was due.
+ *
+ * <p>Sampling can {@link #pause} — no new slot; the future completes once every slot sent has been
+ * delivered — and {@link #resume} on a fresh schedule from "now". The run pauses between the steady
+ * state before and the method, so the baseline is judged on all its samples before any fault.
  *
  * <p>At most {@link #inFlightCap()} attempts run at once, {@code max(4, ceil(2 × timeout / interval) + 1)}.
  * A sample is cut at the timeout, but its action may take a little longer to let go (the built-in ones
@@ -40,19 +47,24 @@ public final class ProbeSampler {
     private final TimedAttempt attempts;
     private final long intervalNanos;
     private final int cap;
-    private final Promise<Void> stopped = Promise.promise();
     private final AtomicLong dropped = new AtomicLong();
     /** Int counts and 2 significant digits keep it ~13 KB: a run may hold hundreds of samplers. */
     private final IntCountsHistogram jitterMicros = new IntCountsHistogram(MAX_JITTER_MICROS, 2);
+    /** Answers that came back ahead of an earlier slot's, by slot number. */
+    private final TreeMap<Long, Sample> waiting = new TreeMap<>();
 
     // Touched on the context only.
     private long startNanos;
     private long startEpochMs;
+    /** The slot number the current schedule started at (slot numbers run on across pauses). */
+    private long scheduleBase;
     private long nextSlot;
+    private long nextToDeliver;
     private Timer timer;
-    private boolean stopping;
+    private boolean running;
+    private boolean closed;
     private int inFlight;
-    private int undelivered;
+    private Promise<Void> drained;
 
     public ProbeSampler(Vertx vertx, Probe probe, Redactor redactor, Consumer<Sample> sink) {
         if (probe.interval().isZero() || probe.interval().isNegative()) {
@@ -85,23 +97,52 @@ public final class ProbeSampler {
 
     /** Starts sampling now: the first slot is due immediately. */
     public void start() {
+        resume();
+    }
+
+    /** Starts a new schedule now (after {@link #pause}): the first slot is due immediately. */
+    public void resume() {
         context.runOnContext(v -> {
+            if (running || closed) {
+                return;
+            }
+            running = true;
             startNanos = System.nanoTime();
             startEpochMs = System.currentTimeMillis();
+            scheduleBase = nextSlot;
             fire();
         });
     }
 
-    /** No new samples; completes once every sample already sent has been delivered (answered or timed out). */
-    public Future<Void> stop() {
+    /**
+     * No new slot; completes once every slot already sent has been delivered (answered or timed out).
+     * {@link #resume} starts again.
+     */
+    public Future<Void> pause() {
+        Promise<Void> done = Promise.promise();
         context.runOnContext(v -> {
-            stopping = true;
+            running = false;
             if (timer != null) {
                 timer.cancel();
+                timer = null;
             }
-            finishStopIfDone();
+            if (drained == null || drained.future().isComplete()) {
+                drained = Promise.promise();
+            }
+            drained.future().onComplete(done);
+            completeIfDrained();
         });
-        return stopped.future();
+        return done.future();
+    }
+
+    /** Pauses for good and lets go of the probe's resources once every slot sent has been delivered. */
+    public Future<Void> stop() {
+        return pause().onComplete(v -> {
+            if (!closed) {
+                closed = true;
+                action.close();
+            }
+        });
     }
 
     /** Slots not sent because the in-flight cap was reached (each also delivered as a failed sample). */
@@ -124,19 +165,20 @@ public final class ProbeSampler {
     }
 
     private void fire() {
-        if (stopping) {
+        if (!running) {
             return;
         }
         long slot = nextSlot++;
-        long dueNanos = startNanos + slot * intervalNanos;
-        long scheduledAt = startEpochMs + (slot * intervalNanos) / 1_000_000;
+        long sinceStartNanos = (slot - scheduleBase) * intervalNanos;
+        long dueNanos = startNanos + sinceStartNanos;
+        long scheduledAt = startEpochMs + sinceStartNanos / 1_000_000;
         scheduleNext();
-        send(scheduledAt, dueNanos);
+        send(slot, scheduledAt, dueNanos);
     }
 
     /** The next delay comes from the ideal slot time, so timer lateness never accumulates into drift. */
     private void scheduleNext() {
-        long delayNanos = startNanos + nextSlot * intervalNanos - System.nanoTime();
+        long delayNanos = startNanos + (nextSlot - scheduleBase) * intervalNanos - System.nanoTime();
         if (delayNanos <= 0) {
             timer = null;
             context.runOnContext(v -> fire()); // behind schedule (a stalled loop): catch up, slot by slot
@@ -146,10 +188,10 @@ public final class ProbeSampler {
         }
     }
 
-    private void send(long scheduledAt, long dueNanos) {
+    private void send(long slot, long scheduledAt, long dueNanos) {
         if (inFlight >= cap) {
             dropped.incrementAndGet();
-            sink.accept(attempts.failed(scheduledAt, CAP_REACHED));
+            completed(slot, attempts.failed(scheduledAt, CAP_REACHED));
             return;
         }
         long jitter = Math.min(MAX_JITTER_MICROS, Math.abs(System.nanoTime() - dueNanos) / 1_000);
@@ -157,21 +199,25 @@ public final class ProbeSampler {
             jitterMicros.recordValue(jitter);
         }
         inFlight++;
-        undelivered++;
-        attempts.start(scheduledAt, sample -> {
-            undelivered--;
-            try {
-                sink.accept(sample);
-            } finally {
-                finishStopIfDone();
-            }
-        }).onComplete(done -> inFlight--);
+        attempts.start(scheduledAt, sample -> completed(slot, sample)).onComplete(done -> inFlight--);
     }
 
-    private void finishStopIfDone() {
-        if (stopping && undelivered == 0 && !stopped.future().isComplete()) {
-            action.close();
-            stopped.complete();
+    /** A slot's sample is known: deliver it and every later one it held back, in slot order. */
+    private void completed(long slot, Sample sample) {
+        waiting.put(slot, sample);
+        try {
+            while (!waiting.isEmpty() && waiting.firstKey() == nextToDeliver) {
+                nextToDeliver++;
+                sink.accept(waiting.pollFirstEntry().getValue());
+            }
+        } finally {
+            completeIfDrained();
+        }
+    }
+
+    private void completeIfDrained() {
+        if (!running && drained != null && nextToDeliver == nextSlot) {
+            drained.tryComplete();
         }
     }
 }

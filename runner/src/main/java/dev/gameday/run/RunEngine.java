@@ -5,12 +5,12 @@ import dev.gameday.experiment.ExperimentJson;
 import dev.gameday.experiment.load.ExperimentLoader;
 import dev.gameday.experiment.load.LoadedExperiment;
 import dev.gameday.fault.FaultLedger;
-import dev.gameday.fault.ToxiproxyClients;
+import dev.gameday.fault.FaultServer;
 import dev.gameday.journal.FaultRemoved;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.ProxyRemoved;
+import dev.gameday.journal.ProxyRestored;
 import dev.gameday.journal.RunStarted;
-import dev.gameday.proxy.EmbeddedToxiproxy;
 import dev.gameday.recover.CrashRecovery;
 import dev.gameday.recover.RecoveryOutcome;
 import dev.gameday.recover.RunLock;
@@ -20,18 +20,15 @@ import dev.gameday.run.internal.RunReports;
 import dev.gameday.run.internal.RunSession;
 import dev.gameday.run.internal.ShutdownGuard;
 import dev.gameday.run.internal.Timeline;
-import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code gameday run}: loads the experiment, recovers crashed runs in the output folder, then runs it
@@ -54,33 +51,24 @@ public final class RunEngine {
             }
         }
         if (options.dryRun()) {
-            return DryRun.check(loaded, options.out());
+            return DryRun.check(loaded, options.replaceProxies(), options.out());
         }
         Experiment experiment = loaded.experiment();
-        Vertx proxyVertx = null;
-        EmbeddedToxiproxy embedded = null;
-        String url;
-        if (experiment.toxiproxy().embedded()) {
-            proxyVertx = Vertx.vertx();
-            embedded = EmbeddedToxiproxy.start(proxyVertx, "127.0.0.1", 0).await();
-            url = embedded.url();
-        } else {
-            url = experiment.toxiproxy().url().toString();
-        }
+        FaultServer server = FaultServer.open(experiment.toxiproxy());
         Path runDir = RunFolders.create(options.outDir(), options.experimentFile(), Instant.now());
         String runId = UUID.randomUUID().toString();
-        ToxiproxyClient client = ToxiproxyClients.forUrl(URI.create(url));
         FaultLedger ledger = new FaultLedger();
         Journal journal = Journal.create(runDir.resolve(JOURNAL), loaded.redactor()::redact);
         RunLock.current().write(runDir);
-        journal.append(started(loaded, runId, url, embedded != null));
+        RunStarted started = started(loaded, runId, server.url().toString(), server.embedded());
+        journal.append(started);
         ShutdownGuard guard = new ShutdownGuard(journal, ledger, runDir, System.err);
         guard.install();
         Vertx engine = Vertx.vertx();
         RunResult result;
         try {
-            RunSession session = new RunSession(engine, experiment, loaded.redactor(), runId, journal, ledger, client,
-                    url, options.out(), options.live());
+            RunSession session = new RunSession(engine, experiment, started.experiment(), loaded.redactor(), runId,
+                    journal, ledger, server, options.replaceProxies(), options.out(), options.live());
             result = session.start().await();
         } finally {
             if (!ledger.empty()) {
@@ -90,6 +78,7 @@ public final class RunEngine {
                 undo.removedFaults().forEach(e -> journal.append(
                         new FaultRemoved(e.step(), e.proxy(), e.toxicName(), "error")));
                 undo.removedProxies().forEach(p -> journal.append(new ProxyRemoved(p)));
+                undo.restoredProxies().forEach(p -> journal.append(new ProxyRestored(p)));
             }
             guard.release();
             journal.close();
@@ -97,10 +86,7 @@ public final class RunEngine {
                 RunLock.delete(runDir);
             }
             engine.close();
-            if (embedded != null) {
-                embedded.close().await(5, TimeUnit.SECONDS);
-                proxyVertx.close();
-            }
+            server.close();
         }
         RunReports.render(runDir, System.err);
         return result.in(runDir);

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * What {@code gameday run} was asked to do. {@code outDir} is the parent of the run folders
  * ({@code runs} by default); {@code env} is where {@code ${env:…}} and {@code ${secret:…}} come from;
- * {@code live} redraws a status line in place (a terminal), otherwise progress is plain lines.
+ * {@code live} redraws a status line in place (a terminal), otherwise progress is plain lines;
+ * {@code replaceProxies} recreates a proxy that exists on the server with another address (and puts
+ * the original back at the end) instead of refusing to run.
  */
 public record RunOptions(
         Path experimentFile,
@@ -16,6 +18,7 @@ public record RunOptions(
         boolean dryRun,
         Path outDir,
         boolean live,
+        boolean replaceProxies,
         PrintStream out) {
 
     public RunOptions {

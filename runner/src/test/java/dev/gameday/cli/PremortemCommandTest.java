@@ -51,8 +51,14 @@ class PremortemCommandTest {
         return Gameday.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
-    /** A small experiment whose proxy upstream and probe point at {@code upstreamPort}. */
+    /** A small experiment whose probe reaches the server at {@code upstreamPort} through the proxy. */
     private Path experiment(int upstreamPort) throws IOException {
+        int listen = freePort();
+        return experiment(upstreamPort, listen, listen);
+    }
+
+    /** The probe calls {@code probePort}: the proxy's {@code listenPort}, or the upstream itself to bypass it. */
+    private Path experiment(int upstreamPort, int listenPort, int probePort) throws IOException {
         return Files.writeString(dir.resolve("exp.yaml"), """
                 version: 1
                 title: Checkout <survives> a slow payment
@@ -61,7 +67,7 @@ class PremortemCommandTest {
                 toxiproxy: embedded
                 proxies:
                   - name: payment
-                    listen: 127.0.0.1:0
+                    listen: 127.0.0.1:%d
                     upstream: 127.0.0.1:%d
                 steadyState:
                   before: 2s
@@ -85,7 +91,13 @@ class PremortemCommandTest {
                 slo:
                   objective: 99.95%%
                   window: 30d
-                """.formatted(upstreamPort, upstreamPort));
+                """.formatted(listenPort, upstreamPort, probePort));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test
@@ -109,11 +121,14 @@ class PremortemCommandTest {
         Path file = experiment(server.actualPort());
         assertThat(run("premortem", file.toString(), "--check", "--out", dir.resolve("green").toString()))
                 .as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("ok    Toxiproxy: embedded")
+        assertThat(out.toString()).containsPattern("ok    Toxiproxy at http://127.0.0.1:\\d+ answers: embedded")
+                .contains("ok    proxy payment: created")
                 .contains("ok    upstream of proxy payment (127.0.0.1:" + server.actualPort() + ") accepts connections")
-                .contains("ok    probe checkout answers: answered 200 in")
-                .containsPattern("ok    steady state of checkout right now: 5 samples: success ratio 100% \\(tolerance >= 95%\\), "
-                        + "p99 [0-9.]+ ms \\(tolerance <= 1 s\\)");
+                .contains("ok    probe checkout answers: answered in")
+                // A tolerance window of samples, and at least 20, judged by the run's judge.
+                .containsPattern("ok    steady state of checkout right now: 20 samples through the proxies: successRatio "
+                        + "100% \\(tolerance >= 95%\\), p99 [0-9.]+ ms \\(tolerance <= 1 s\\)")
+                .containsPattern("ok    traffic crosses proxy payment: \\d+ connections, \\d+ B up, \\d+ B down");
         assertThat(Jsoup.parse(dir.resolve("green/premortem.html").toFile()).selectFirst(".banner-title").text())
                 .isEqualTo("Go");
 
@@ -123,12 +138,21 @@ class PremortemCommandTest {
         }
         Path down = experiment(closed);
         assertThat(run("premortem", down.toString(), "--check", "--out", dir.resolve("red").toString())).isEqualTo(4);
-        assertThat(out.toString()).contains("FAIL  upstream of proxy payment (127.0.0.1:" + closed + ")")
-                .contains("FAIL  probe checkout answers: failed:")
-                .contains("FAIL  steady state of checkout right now: 5 samples: success ratio 0% (tolerance >= 95%, NOT MET)");
+        assertThat(out.toString()).contains("FAIL  upstream of proxy payment (127.0.0.1:" + closed + ") accepts "
+                + "connections: proxy payment: its upstream 127.0.0.1:" + closed + " does not accept connections");
         assertThat(err.toString()).contains("pre-flight is red: do not start");
         Document red = Jsoup.parse(dir.resolve("red/premortem.html").toFile());
         assertThat(red.selectFirst(".banner.bad .banner-title").text()).isEqualTo("Do not start");
+    }
+
+    /** A probe that reaches the dependency directly never crosses the proxy: a fault on it would prove nothing. */
+    @Test
+    void checkIsRedWhenTheProbesBypassTheProxy() throws Exception {
+        Path file = experiment(server.actualPort(), freePort(), server.actualPort());
+        assertThat(run("premortem", file.toString(), "--check", "--out", dir.resolve("bypass").toString())).isEqualTo(4);
+        assertThat(out.toString()).contains("ok    steady state of checkout right now")
+                .contains("FAIL  traffic crosses proxy payment: no traffic crossed proxy payment while the probes "
+                        + "sampled: the system under test does not seem to use it");
     }
 
     @Test
@@ -141,7 +165,8 @@ class PremortemCommandTest {
         Files.writeString(file, Files.readString(file).replace("toxiproxy: embedded",
                 "toxiproxy: http://127.0.0.1:" + closed));
         assertThat(run("premortem", file.toString(), "--check", "--out", dir.resolve("remote").toString())).isEqualTo(4);
-        assertThat(out.toString()).contains("FAIL  Toxiproxy reachable at http://127.0.0.1:" + closed + ": GET /version failed");
+        assertThat(out.toString()).contains("FAIL  Toxiproxy at http://127.0.0.1:" + closed + " answers: Toxiproxy at "
+                + "http://127.0.0.1:" + closed + " is unreachable");
     }
 
     @Test

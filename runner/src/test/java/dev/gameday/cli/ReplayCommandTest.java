@@ -94,7 +94,7 @@ class ReplayCommandTest {
         assertThat(code).isZero();
         assertThat(shown).containsSubsequence("── Stop 1/3 · T+00:00.1 · step slow starts; fault injected: latency on "
                         + "inventory (downstream, latency=400)", "Prompt: Which alert fires first?",
-                "What happened next:", "then, at T+00:00.3: tolerance breached: page successRatio 50.0%",
+                "What happened next:", "then, at T+00:00.3: tolerance breached: page successRatio 50% over its 1 s window, outside >= 90%",
                 "note saved", "── Stop 2/3 · T+00:00.3", "── Stop 3/3 · T+00:01.1 · fault removed: slow on inventory "
                         + "(completed)", "T+00:01.9  verdict: REFUTED — Pages failed.", "Replay finished.",
                 "1 note(s) saved to " + notes);
@@ -150,8 +150,8 @@ class ReplayCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).containsSubsequence(
                 "── Stop 1/4 · T+00:03.0 · step slow-inventory starts; fault injected: latency on inventory",
                 "Prompt: Inventory just became 400 ms slower. Which alert fires first, if any?",
-                "── Stop 2/4 · T+00:05.0 · tolerance breached: product-page successRatio 95.0% over the last "
-                        + "2000 ms (expected >= 99.0%, computed from samples)",
+                "── Stop 2/4 · T+00:05.0 · tolerance breached: product-page successRatio 95% over its 2 s window, "
+                        + "outside >= 99% (during)",
                 "── Stop 3/4 · T+00:09.0 · fault removed: slow-inventory on inventory (completed)",
                 "── Stop 4/4 · T+00:10.0 · phase recovery begins",
                 "Prompt: How would you confirm the storefront is back to normal?",

@@ -13,9 +13,9 @@ import dev.gameday.experiment.Redactor;
 import dev.gameday.experiment.Tolerance;
 import dev.gameday.hypothesis.ProbeSampler;
 import dev.gameday.hypothesis.Sample;
-import dev.gameday.hypothesis.SlidingWindow;
-import dev.gameday.hypothesis.ToleranceCheck;
-import dev.gameday.hypothesis.ToleranceResult;
+import dev.gameday.judge.Bound;
+import dev.gameday.judge.Metric;
+import dev.gameday.judge.SampleWindow;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +47,8 @@ class StorefrontHypothesisTest {
         vertx.close().await();
     }
 
-    private static List<ToleranceResult> sample(String variant) {
+    /** Ten samples or more through the demo, judged as one window by the run's own bounds. */
+    private static SampleWindow sample(String variant) {
         Probe probe = new Probe("product-page", Duration.ofMillis(100), Duration.ofSeconds(2),
                 Set.of(CheckPhase.CONTINUOUSLY),
                 new HttpTarget("GET", "http://127.0.0.1:" + demo.storefrontPort() + "/products/42?variant=" + variant,
@@ -59,24 +60,27 @@ class StorefrontHypothesisTest {
         sampler.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> samples.size() >= 10);
         sampler.stop().await();
-        SlidingWindow window = new SlidingWindow(Duration.ofSeconds(60));
-        samples.forEach(window::add);
+        SampleWindow window = new SampleWindow(60_000);
+        samples.forEach(s -> window.add(s.scheduledAt(), s.ok(), s.latencyMs()));
         assertThat(samples).extracting(Sample::error).noneMatch(e -> e != null && e.contains(TOKEN));
-        return ToleranceCheck.evaluate(probe, window);
+        return window;
     }
 
     @Test
     void resilientStorefrontHoldsTheHypothesis() {
-        assertThat(sample("resilient")).allMatch(ToleranceResult::holds);
+        SampleWindow w = sample("resilient");
+        assertThat(RATIO.holds(RATIO.metric().of(w))).isTrue();
+        assertThat(P95.holds(P95.metric().of(w))).isTrue();
     }
 
     @Test
     void fragileStorefrontRefutesIt() {
-        List<ToleranceResult> results = sample("fragile");
+        SampleWindow w = sample("fragile");
         // Fragile waits out inventory's second on every page: latency, not availability, breaks.
-        assertThat(results).filteredOn(r -> r.tolerance().equals("p95")).singleElement().satisfies(r -> {
-            assertThat(r.holds()).isFalse();
-            assertThat(r.observed()).isGreaterThan(900);
-        });
+        assertThat(P95.holds(P95.metric().of(w))).isFalse();
+        assertThat(P95.metric().of(w)).isGreaterThan(900);
     }
+
+    private static final Bound RATIO = new Bound(Metric.SUCCESS_RATIO, Comparison.GE, 0.99);
+    private static final Bound P95 = new Bound(Metric.percentile(95), Comparison.LE, 800);
 }

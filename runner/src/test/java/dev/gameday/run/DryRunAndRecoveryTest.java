@@ -41,14 +41,15 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         RunResult r = RunEngine.run(new RunOptions(write(tmp, experiment("resilient", RATIO_LENIENT, FAULT, "")),
-                bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), true, out, false,
+                bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), true, out, false, false,
                 new PrintStream(printed, true, StandardCharsets.UTF_8)));
 
         assertThat(r.exitCode()).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("reachable", "proxy inventory: would be created", "probe product-page: ok",
+                .contains("answers", "ok    proxy inventory: created", "ok    probe product-page answers",
+                        "ok    steady state of product-page right now", "ok    traffic crosses proxy inventory",
                         "+0s      fault    slow-inventory — latency on inventory for 2s",
-                        "+2s      pause    settle for 1s", "Pre-flight OK.")
+                        "+2s      pause    settle for 1s", "Pre-flight OK: the run would start.")
                 .doesNotContain(RunTestBed.SECRET);
         assertThat(bed.proxyNames()).isEmpty();
         assertThat(out).doesNotExist();
@@ -73,7 +74,7 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         new RunLock(gone.pid(), null).write(crashed);
 
         RunResult r = RunEngine.run(new RunOptions(write(tmp, experiment("resilient", RATIO_LENIENT, FAULT, "")),
-                bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), true, out, false,
+                bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), true, out, false, false,
                 new PrintStream(PrintStream.nullOutputStream())));
 
         assertThat(r.exitCode()).isZero();

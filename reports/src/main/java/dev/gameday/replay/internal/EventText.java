@@ -1,6 +1,7 @@
 package dev.gameday.replay.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gameday.judge.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,8 @@ public final class EventText {
             case "fault.injected" -> "fault injected: " + fault(b);
             case "fault.updated" -> "fault ramps: " + fault(b);
             case "fault.removed" -> "fault removed: " + removedFault(b);
-            case "tolerance" -> tolerance(e);
+            // Tolerance changes are the judge's, shown as the replay reaches them (see ReplayJudge).
+            case "tolerance" -> null;
             case "abort" -> abort(e);
             case "recovery" -> recovery(b);
             case "rollback" -> "rollback " + e.text("name") + (b.path("ok").asBoolean()
@@ -56,7 +58,7 @@ public final class EventText {
             details.add(toxic.get("stream").asText());
         }
         if (toxic.hasNonNull("toxicity") && toxic.get("toxicity").asDouble() < 1) {
-            details.add("toxicity " + Numbers.percent(toxic.get("toxicity").asDouble()));
+            details.add("toxicity " + Units.percent(toxic.get("toxicity").asDouble()));
         }
         toxic.path("attributes").fields().forEachRemaining(a -> details.add(a.getKey() + "=" + a.getValue().asText()));
         return toxic.path("type").asText("toxic") + " on " + proxy
@@ -74,22 +76,6 @@ public final class EventText {
         return name + " on " + proxy + reason;
     }
 
-    /** {@code product-page successRatio 80.0% (expected >= 99%)}. */
-    public static String toleranceDetail(Happening e) {
-        String tolerance = e.text("tolerance");
-        JsonNode observed = e.body().path("observed");
-        String shown = !observed.isNumber() ? observed.asText("?")
-                : "successRatio".equals(tolerance) ? Numbers.percent(observed.asDouble())
-                : Numbers.millis(observed.asDouble());
-        return e.text("probe") + " " + tolerance + " " + shown + " (expected " + e.text("expected") + ")";
-    }
-
-    private static String tolerance(Happening e) {
-        boolean holds = e.body().path("holds").asBoolean();
-        return (holds ? "tolerance holds: " : "tolerance breached: ") + toleranceDetail(e)
-                + (e.text("phase") == null ? "" : " in " + e.text("phase"));
-    }
-
     private static String abort(Happening e) {
         return "ABORT " + e.text("condition") + ": " + (e.text("message") == null ? "" : e.text("message") + " ")
                 + "(" + e.text("probe") + " observed " + e.body().path("observed").asText("?") + ", abort when "
@@ -98,9 +84,9 @@ public final class EventText {
 
     private static String recovery(JsonNode b) {
         JsonNode after = b.path("recoveredAfterMs");
-        String within = b.path("withinMs").isNumber() ? " (bound " + Numbers.millis(b.get("withinMs").asDouble()) + ")" : "";
+        String within = b.path("withinMs").isNumber() ? " (bound " + Units.duration(b.get("withinMs").asLong()) + ")" : "";
         return after.isNumber()
-                ? "recovered after " + Numbers.millis(after.asDouble()) + within + (b.path("ok").asBoolean() ? "" : ": too slow")
+                ? "recovered after " + Units.duration(after.asLong()) + within + (b.path("ok").asBoolean() ? "" : ": too slow")
                 : "did not recover" + within;
     }
 

@@ -3,8 +3,7 @@ package dev.gameday.replay.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.replay.RunOffset;
 import dev.gameday.replay.Stop;
-import dev.gameday.report.experiment.ExperimentView;
-import dev.gameday.report.experiment.ToleranceSpec;
+import dev.gameday.journal.ToleranceChanged;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,14 +15,13 @@ import java.util.function.Predicate;
 
 /**
  * Computes a run's {@link Stop}s from its entries and experiment copy: every fault start and end,
- * tolerance breach, abort and tabletop prompt. Things that happen within {@link #MOMENT_MS} of each
+ * tolerance breach (where the runner's judge, fed the same entries, saw a checked bound stop holding),
+ * abort and tabletop prompt. Things that happen within {@link #MOMENT_MS} of each
  * other (a step starting and its fault being injected) are one moment, hence one stop.
  */
 public final class StopFinder {
     static final long MOMENT_MS = 100;
     private static final int MAX_LINES = 12;
-    /** Probe windows when a tolerance names none. */
-    public static final long DEFAULT_WINDOW_MS = 5000;
 
     private final List<Entry> entries;
     private final JsonNode experiment;
@@ -46,57 +44,25 @@ public final class StopFinder {
         return finder.stops(finder.candidates(), endNote);
     }
 
-    /** The window a probe's success ratio is judged over (its tolerance window). */
-    public static long windowMs(JsonNode probe) {
-        JsonNode window = probe.path("tolerance").path("window");
-        return window.isNumber() && window.asLong() > 0 ? window.asLong() : DEFAULT_WINDOW_MS;
-    }
-
     private List<Candidate> candidates() {
-        boolean journalJudgesTolerances = entries.stream()
-                .anyMatch(e -> e instanceof Happening h && h.type().equals("tolerance"));
-        Map<String, ProbeWindow> windows = new HashMap<>();
-        Map<String, ToleranceSpec> bounds = new HashMap<>();
-        Map<String, Set<String>> checks = new HashMap<>();
-        Map<String, Boolean> holding = new HashMap<>();
-        for (JsonNode probe : experiment.path("steadyState").path("probes")) {
-            ToleranceSpec bound = ExperimentView.tolerances(probe).stream().filter(ToleranceSpec::isRatio)
-                    .findFirst().orElse(null);
-            String name = probe.path("name").asText();
-            if (bound != null && !journalJudgesTolerances) {
-                windows.put(name, new ProbeWindow(name, windowMs(probe)));
-                bounds.put(name, bound);
-                Set<String> check = new HashSet<>();
-                probe.path("check").forEach(c -> check.add(c.asText()));
-                checks.put(name, check);
-            }
-        }
+        ReplayJudge judge = new ReplayJudge(experiment);
         List<Candidate> found = new ArrayList<>();
-        String phase = null;
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
-            if (entry instanceof Sample s) {
-                ProbeWindow window = windows.get(s.probe());
-                if (window != null) {
-                    window.add(s);
-                    boolean holds = bounds.get(s.probe()).holds(window.successRatio());
-                    Boolean held = holding.put(s.probe(), holds);
-                    if (!holds && (held == null || held) && checked(checks.get(s.probe()), phase)) {
-                        found.add(new Candidate(i, s.t(), Stop.Kind.BREACH, "tolerance breached: " + s.probe()
-                                + " successRatio " + Numbers.percent(window.successRatio()) + " over the last "
-                                + Numbers.millis(window.windowMs()) + " (expected " + bounds.get(s.probe()).op() + " "
-                                + Numbers.percent(bounds.get(s.probe()).bound()) + ", computed from samples)", null));
-                    }
+            for (ToleranceChanged change : judge.feed(entry)) {
+                if (judge.breach(change)) {
+                    found.add(new Candidate(i, entry.t(), Stop.Kind.BREACH, "tolerance breached: "
+                            + ReplayJudge.describe(change, judge.rules().probe(change.probe()).windowMs()), null));
                 }
+            }
+            if (!(entry instanceof Happening h)) {
                 continue;
             }
-            Happening h = (Happening) entry;
             switch (h.type()) {
                 case "phase" -> {
-                    phase = h.text("phase");
-                    String begun = phase;
+                    String begun = h.text("phase");
                     prompts(i, h, p -> !p.hasNonNull("step") && p.path("phase").asText().equals(begun),
-                            "phase " + phase + " begins", found);
+                            "phase " + begun + " begins", found);
                 }
                 case "step.started" -> prompts(i, h, p -> h.text("step").equals(p.path("step").asText())
                         && !p.path("at").asText("start").equals("end"), "step " + h.text("step") + " starts", found);
@@ -106,12 +72,6 @@ public final class StopFinder {
                         "fault injected: " + EventText.fault(h.body()), null));
                 case "fault.removed" -> found.add(new Candidate(i, h.t(), Stop.Kind.FAULT_END,
                         "fault removed: " + EventText.removedFault(h.body()), null));
-                case "tolerance" -> {
-                    if (!h.body().path("holds").asBoolean(true)) {
-                        found.add(new Candidate(i, h.t(), Stop.Kind.BREACH,
-                                "tolerance breached: " + EventText.toleranceDetail(h), null));
-                    }
-                }
                 case "abort" -> found.add(new Candidate(i, h.t(), Stop.Kind.ABORT,
                         "abort: " + h.text("condition") + (h.text("message") == null ? "" : " — " + h.text("message")),
                         null));
@@ -119,20 +79,6 @@ public final class StopFinder {
             }
         }
         return found;
-    }
-
-    /** Whether a probe's tolerance is part of the hypothesis in this phase ({@code check}). */
-    private static boolean checked(Set<String> check, String phase) {
-        if (phase == null) {
-            return false;
-        }
-        String when = switch (phase) {
-            case "before" -> "before";
-            case "method" -> "during";
-            case "after" -> "after";
-            default -> null;
-        };
-        return when != null && (check.isEmpty() || check.contains("continuously") || check.contains(when));
     }
 
     private void prompts(int index, Happening h, Predicate<JsonNode> matches, String title,
@@ -174,15 +120,17 @@ public final class StopFinder {
         return stops;
     }
 
-    /** Entries {@code [from, to)} summarised: their events (a dozen at most), then each probe's samples. */
+    /** Entries {@code [from, to)} summarised: their events (a dozen at most), then each probe's sample counts. */
     private List<String> happened(int from, int to, String endNote) {
         List<String> lines = new ArrayList<>();
-        Map<String, ProbeWindow> probes = new LinkedHashMap<>();
+        Map<String, long[]> probes = new LinkedHashMap<>();
         int hidden = 0;
         for (int i = from; i < to; i++) {
             Entry entry = entries.get(i);
             if (entry instanceof Sample s) {
-                probes.computeIfAbsent(s.probe(), p -> new ProbeWindow(p, Long.MAX_VALUE)).add(s);
+                long[] counts = probes.computeIfAbsent(s.probe(), p -> new long[2]);
+                counts[0]++;
+                counts[1] += s.ok() ? 0 : 1;
                 continue;
             }
             String text = EventText.describe((Happening) entry);
@@ -198,7 +146,7 @@ public final class StopFinder {
         if (hidden > 0) {
             lines.add("… and " + hidden + " more events");
         }
-        probes.values().forEach(p -> lines.add(p.summary()));
+        probes.forEach((p, c) -> lines.add(p + ": " + c[0] + " samples, " + c[1] + " failed"));
         if (endNote != null) {
             lines.add(endNote);
         }

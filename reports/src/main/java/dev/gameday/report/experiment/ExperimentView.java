@@ -2,6 +2,7 @@ package dev.gameday.report.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.gameday.judge.Rules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,45 +83,9 @@ public record ExperimentView(JsonNode json) {
         return upstreams;
     }
 
-    /** Every bound of every probe's tolerance, in file order. */
-    public List<ToleranceSpec> tolerances() {
-        List<ToleranceSpec> specs = new ArrayList<>();
-        for (JsonNode probe : probes()) {
-            specs.addAll(tolerances(probe));
-        }
-        return specs;
-    }
-
-    public static List<ToleranceSpec> tolerances(JsonNode probe) {
-        List<ToleranceSpec> specs = new ArrayList<>();
-        String name = probe.path("name").asText();
-        JsonNode tolerance = probe.path("tolerance");
-        long window = tolerance.path("window").asLong(0);
-        JsonNode ratio = tolerance.path("successRatio");
-        if (ratio.isObject()) {
-            specs.add(new ToleranceSpec(name, ToleranceSpec.SUCCESS_RATIO, ratio.path("op").asText(">="),
-                    ratio.path("ratio").asDouble(), Double.NaN, window));
-        }
-        for (JsonNode bound : list(tolerance.path("latency"))) {
-            double percentile = bound.path("percentile").asDouble();
-            specs.add(new ToleranceSpec(name, ToleranceSpec.percentileKey(percentile), bound.path("op").asText("<="),
-                    bound.path("limit").asDouble(), percentile, window));
-        }
-        return specs;
-    }
-
-    /** Whether the probe's tolerance counts in a phase ({@code before}, {@code during}, {@code after}). */
-    public static boolean checkedIn(JsonNode probe, String phase) {
-        JsonNode check = probe.path("check");
-        if (!check.isArray() || check.isEmpty()) {
-            return true;
-        }
-        for (JsonNode c : check) {
-            if (c.asText().equals("continuously") || c.asText().equals(phase)) {
-                return true;
-            }
-        }
-        return false;
+    /** The judge's reading of this experiment: tolerances, abort conditions, recovery bound. */
+    public Rules rules() {
+        return Rules.of(json);
     }
 
     /** The method's timeline: sequential steps, parallel children starting together. */

@@ -14,7 +14,8 @@ import dev.gameday.report.experiment.ErrorBudget;
 import dev.gameday.report.experiment.ExperimentView;
 import dev.gameday.report.experiment.FaultText;
 import dev.gameday.report.experiment.PlannedStep;
-import dev.gameday.report.experiment.ToleranceSpec;
+import dev.gameday.judge.Metric;
+import dev.gameday.judge.ProbeRule;
 import dev.gameday.report.svg.GanttChart;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -138,8 +139,9 @@ public final class PremortemReport {
         }
         List<String> states = new ArrayList<>();
         for (JsonNode probe : experiment.probes()) {
-            List<String> bounds = ExperimentView.tolerances(probe).stream()
-                    .map(t -> t.label() + " " + t.expected()).toList();
+            ProbeRule rule = experiment.rules().probe(probe.path("name").asText());
+            List<String> bounds = rule == null ? List.of() : rule.bounds().stream()
+                    .map(b -> b.metric().label() + " " + b.expected()).toList();
             states.add(probe.path("name").asText() + " " + String.join(" and ", bounds));
         }
         String reason = reason();
@@ -284,7 +286,7 @@ public final class PremortemReport {
 
     static String abortInWords(JsonNode a) {
         String metric = a.path("metric").asText();
-        boolean ratio = metric.equals(ToleranceSpec.SUCCESS_RATIO);
+        boolean ratio = metric.equals(Metric.SUCCESS_RATIO.name());
         double threshold = a.path("threshold").asDouble();
         String op = switch (a.path("op").asText()) {
             case "<" -> "below";

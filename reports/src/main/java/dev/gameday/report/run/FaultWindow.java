@@ -1,8 +1,12 @@
 package dev.gameday.report.run;
 
+import dev.gameday.journal.Detection;
+import dev.gameday.journal.PathChecked;
+
 /**
  * A fault as it happened: when it was injected and removed (epoch ms, {@code removedT} null if never
- * seen), and how long the steady state took to notice it ({@code ttdMs} null when never).
+ * seen), how the steady state detected it, and whether its proxy was on the traffic path ({@code path}
+ * null when the journal does not say).
  */
-record FaultWindow(String step, String proxy, String description, long injectedT, Long removedT, Long ttdMs,
-        String detectedBy) {}
+record FaultWindow(String step, String proxy, String description, long injectedT, Long removedT, Detection detection,
+        PathChecked path) {}

@@ -1,12 +1,12 @@
 package dev.gameday.report.run;
 
-import dev.gameday.report.experiment.ToleranceSpec;
 import org.HdrHistogram.Histogram;
 
 /**
  * Samples folded into counts and an HdrHistogram of latencies (microseconds): constant memory
- * whatever the number of samples. Failed samples count in the latency too (a timeout is recorded at
- * the timeout), as they do for the runner's tolerances.
+ * whatever the number of samples, for the charts and the whole-run table. Failed samples count in the
+ * latency too (a timeout is recorded at the timeout). Tolerances are never judged from these: the
+ * judge's windows decide.
  */
 final class LatencyStats {
     private final Histogram histogram;
@@ -47,8 +47,4 @@ final class LatencyStats {
         return count == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1000.0;
     }
 
-    /** The value a tolerance bound is compared with. */
-    double value(ToleranceSpec spec) {
-        return spec.isRatio() ? successRatio() : percentileMs(spec.percentile());
-    }
 }

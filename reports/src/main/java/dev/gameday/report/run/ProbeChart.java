@@ -1,7 +1,9 @@
 package dev.gameday.report.run;
 
 import dev.gameday.judge.Units;
-import dev.gameday.report.experiment.ToleranceSpec;
+import dev.gameday.judge.Bound;
+import dev.gameday.judge.Metric;
+import dev.gameday.judge.ProbeRule;
 import dev.gameday.report.run.RunAnalysis.Abort;
 import dev.gameday.report.run.RunAnalysis.PhaseMark;
 import dev.gameday.report.run.RunAnalysis.ProbeData;
@@ -45,17 +47,15 @@ final class ProbeChart {
         }
         List<TimeChart.Line> latencyLines = new ArrayList<>();
         for (int p = 0; p < PERCENTILES.length; p++) {
-            latencyLines.add(new TimeChart.Line(ToleranceSpec.percentileKey(PERCENTILES[p]), COLORS[p], xs, latency[p],
+            latencyLines.add(new TimeChart.Line(Metric.percentile(PERCENTILES[p]).name(), COLORS[p], xs, latency[p],
                     p == 1));
         }
         List<TimeChart.Threshold> latencyLimits = new ArrayList<>();
         List<TimeChart.Threshold> ratioLimits = new ArrayList<>();
-        for (ToleranceSpec spec : run.experiment().tolerances()) {
-            if (!spec.probe().equals(probe)) {
-                continue;
-            }
-            TimeChart.Threshold line = new TimeChart.Threshold(spec.bound(), spec.label() + " " + spec.expected());
-            (spec.isRatio() ? ratioLimits : latencyLimits).add(line);
+        ProbeRule rule = run.experiment().rules().probe(probe);
+        for (Bound b : rule == null ? List.<Bound>of() : rule.bounds()) {
+            TimeChart.Threshold line = new TimeChart.Threshold(b.threshold(), b.metric().label() + " " + b.expected());
+            (b.metric().isRatio() ? ratioLimits : latencyLimits).add(line);
         }
         chart.panel(new TimeChart.Panel("Latency", Units::latency, 0, 0, latencyLines, latencyLimits));
         chart.panel(new TimeChart.Panel("Success ratio", v -> Units.trim(v * 100, 0) + "%", 0, 1.0,

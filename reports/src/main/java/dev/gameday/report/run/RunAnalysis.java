@@ -1,14 +1,20 @@
 package dev.gameday.report.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gameday.report.experiment.ExperimentView;
+import dev.gameday.journal.Detection;
+import dev.gameday.journal.Evidence;
 import dev.gameday.journal.JournalSummary;
+import dev.gameday.journal.PathChecked;
+import dev.gameday.report.experiment.ExperimentView;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything a game-day report says, computed from one journal in one streaming pass. Times are epoch
  * milliseconds; {@code startT} is the run's start (the {@code run.started} event, else the first event).
+ * {@code evidence}, {@code detections} and {@code timeToRecoverMs} are the runner's own (its
+ * {@code verdict} event) or, when the journal lacks them, the same judge's over the journal's samples
+ * ({@code recomputed}).
  */
 record RunAnalysis(
         JsonNode runStarted,
@@ -20,7 +26,11 @@ record RunAnalysis(
         List<String> missing,
         JournalSummary journal,
         List<PhaseMark> phases,
-        List<ToleranceResult> results,
+        List<Evidence> evidence,
+        boolean recomputed,
+        List<Detection> detections,
+        List<PathChecked> paths,
+        List<String> caveats,
         List<FaultWindow> faults,
         Long timeToRecoverMs,
         JsonNode recovery,
@@ -49,6 +59,12 @@ record RunAnalysis(
 
     long durationMs() {
         return Math.max(0, endT - startT);
+    }
+
+    /** When a judged phase began (epoch ms), or null when the run never reached it. */
+    Long phaseStart(String judgedPhase) {
+        String runPhase = judgedPhase.equals("during") ? "method" : judgedPhase;
+        return phases.stream().filter(p -> p.phase().equals(runPhase)).map(PhaseMark::t).findFirst().orElse(null);
     }
 
     /** A phase beginning. */

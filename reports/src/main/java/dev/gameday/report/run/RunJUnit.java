@@ -1,5 +1,8 @@
 package dev.gameday.report.run;
 
+import dev.gameday.journal.Evidence;
+import dev.gameday.judge.Metric;
+import dev.gameday.judge.Sentences;
 import dev.gameday.judge.Units;
 import dev.gameday.report.junit.JUnitSuite;
 import dev.gameday.report.junit.JUnitSuite.TestCase;
@@ -19,17 +22,30 @@ final class RunJUnit {
 
     static JUnitSuite build(RunAnalysis run) {
         List<TestCase> cases = new ArrayList<>();
-        for (ToleranceResult r : run.results()) {
-            String classname = "gameday." + r.spec().probe();
-            String name = r.spec().label() + " " + r.spec().expected() + " " + r.segment().label();
-            double time = (r.segment().toT() - r.segment().fromT()) / 1000.0;
-            cases.add(switch (r.status()) {
-                case PASS -> TestCase.passed(classname, name, time);
-                case FAIL -> TestCase.failed(classname, name, time, r.spec().label() + " was "
-                        + r.spec().format(r.observed()) + ", expected " + r.spec().expected(), r.evidence());
+        for (Evidence e : run.evidence()) {
+            String classname = "gameday." + e.probe();
+            String label = Metric.parse(e.tolerance()).label();
+            String name = label + " " + e.expected() + " " + RunReport.where(e);
+            String observed = label + " was " + e.observedText() + " (worst of " + e.windows()
+                    + " windows over " + e.samples() + " samples), expected " + e.expected();
+            cases.add(switch (e.status()) {
+                case PASS -> TestCase.passed(classname, name, 0);
+                case FAIL -> TestCase.failed(classname, name, 0, observed, Sentences.observation(e) + "; "
+                        + e.failingWindows() + " of " + e.windows() + " windows outside the bound");
                 case NO_DATA -> TestCase.skipped(classname, name, "no samples in this phase (the run did not reach it)");
-                case NOT_CHECKED -> TestCase.skipped(classname, name, "not part of the hypothesis in this phase");
+                case INFO -> TestCase.skipped(classname, name, "not part of the hypothesis in this phase");
             });
+        }
+        for (FaultWindow f : run.faults()) {
+            if (f.path() != null && Boolean.FALSE.equals(f.path().carried())) {
+                cases.add(TestCase.failed("gameday.path", "fault " + f.step() + " on the traffic path", 0,
+                        "proxy " + f.proxy() + " carried no traffic " + f.path().basis(), RunReport.pathText(f.path())));
+            } else if (f.path() != null && f.path().carried() != null) {
+                cases.add(TestCase.passed("gameday.path", "fault " + f.step() + " on the traffic path", 0));
+            } else {
+                cases.add(TestCase.skipped("gameday.path", "fault " + f.step() + " on the traffic path",
+                        RunReport.pathText(f.path())));
+            }
         }
         if (!run.faults().isEmpty()) {
             Long within = run.experiment().recoveryWithinMs();

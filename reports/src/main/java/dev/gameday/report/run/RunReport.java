@@ -10,8 +10,14 @@ import dev.gameday.report.doc.Tone;
 import dev.gameday.judge.Units;
 import dev.gameday.report.experiment.ErrorBudget;
 import dev.gameday.report.experiment.ExperimentView;
+import dev.gameday.journal.Detection;
+import dev.gameday.journal.Evidence;
+import dev.gameday.journal.Evidence.Status;
+import dev.gameday.journal.PathChecked;
+import dev.gameday.judge.Metric;
+import dev.gameday.judge.Sentences;
+import dev.gameday.judge.Units;
 import dev.gameday.report.run.RunAnalysis.Abort;
-import dev.gameday.report.run.ToleranceResult.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +41,10 @@ final class RunReport {
         Document doc = new Document("Game day: " + experiment.title(), "Report of run " + run.runStarted().path("runId")
                 .asText("(unknown run)") + ", " + Instant.ofEpochMilli(run.startT()) + " (UTC)");
         doc.add(new Block.Banner(TimelineText.tone(run.verdict()), verdictTitle(), List.of(text(verdictSentence()))));
+        if (!run.caveats().isEmpty()) {
+            doc.add(new Block.Note(Tone.WARN, List.of(new Inline.Strong("What this verdict cannot vouch for: "),
+                    text(String.join("; ", run.caveats()) + "."))));
+        }
         if (!run.missing().isEmpty()) {
             doc.add(new Block.Note(Tone.WARN, List.of(new Inline.Strong("Partial journal. "),
                     text("This report shows what the journal holds; what is missing: " + String.join("; ",
@@ -64,32 +74,36 @@ final class RunReport {
         };
     }
 
-    /** One sentence with the evidence: the runner's own summary when it wrote one. */
+    /**
+     * The verdict in words: the runner's own summary when it wrote one (it is made from the same
+     * evidence), then how many checks passed — a count, never a second figure for the same check.
+     */
     String verdictSentence() {
-        List<ToleranceResult> failed = run.results().stream().filter(r -> r.status() == Status.FAIL).toList();
-        long judged = run.results().stream().filter(r -> r.status() == Status.PASS || r.status() == Status.FAIL).count();
-        String evidence = failed.isEmpty()
-                ? judged + " of " + judged + " tolerance checks passed"
-                : failed.size() + " of " + judged + " tolerance checks failed; first: " + describe(failed.get(0));
+        List<Evidence> checked = phaseLevel().stream()
+                .filter(e -> e.status() == Status.PASS || e.status() == Status.FAIL).toList();
+        List<Evidence> failed = checked.stream().filter(e -> e.status() == Status.FAIL).toList();
+        String count = failed.isEmpty() ? checked.size() + " of " + checked.size() + " tolerance checks passed"
+                : failed.size() + " of " + checked.size() + " tolerance checks failed";
         if (run.verdictSummary() != null) {
             String summary = run.verdictSummary().strip();
-            return summary + (summary.matches(".*[.!?]$") ? "" : ".") + " Evidence: " + evidence + ".";
+            return summary + (summary.matches(".*[.!?]$") ? "" : ".") + " " + count + ".";
         }
+        String first = failed.isEmpty() ? "" : "; " + Sentences.observation(failed.get(0));
         return switch (run.verdict()) {
-            case "held" -> "The steady state held: " + evidence + ".";
-            case "refuted" -> "The steady state did not hold: " + evidence + ".";
+            case "held" -> "The steady state held: " + count + ".";
+            case "refuted" -> "The steady state did not hold: " + count + first + ".";
             case "aborted" -> "The run was stopped by an abort condition"
                     + (run.aborts().isEmpty() ? "" : " (" + run.aborts().get(0).condition() + ": "
-                            + run.aborts().get(0).message() + ")") + "; " + evidence + ".";
+                            + run.aborts().get(0).message() + ")") + "; " + count + ".";
             case "interrupted" -> "The run did not finish (last phase reached: " + lastPhase() + "); "
-                    + evidence + " before it stopped.";
-            default -> "No tolerance could be judged: " + evidence + ".";
+                    + count + first + " before it stopped.";
+            default -> "No tolerance could be judged: " + count + ".";
         };
     }
 
-    private static String describe(ToleranceResult r) {
-        return r.spec().probe() + " " + r.spec().label() + " " + r.spec().format(r.observed()) + " "
-                + r.segment().label() + ", expected " + r.spec().expected();
+    /** The evidence per phase (fault steps left out). */
+    private List<Evidence> phaseLevel() {
+        return run.evidence().stream().filter(e -> e.step() == null).toList();
     }
 
     private String lastPhase() {
@@ -135,20 +149,24 @@ final class RunReport {
 
     private void expectedVsObserved(Document doc) {
         doc.heading(1, "Expected vs observed");
-        if (run.results().isEmpty()) {
+        if (run.evidence().isEmpty()) {
             doc.note(Tone.WARN, "No tolerance could be judged: the journal has no experiment copy or no phase events.");
             return;
         }
-        doc.paragraph("Each tolerance of the steady state, judged over every phase and every fault step from the "
-                + "probe samples in the journal. A check also fails when the runner saw the tolerance stop holding "
-                + "over its sliding window inside that phase. Recovery is shown for information; it is judged by the "
-                + "time to recover below.");
+        doc.paragraph("Each tolerance of the steady state over each phase of the run: every full sliding window "
+                + "of the tolerance window inside the phase (a window never reaches into another phase; a phase "
+                + "shorter than one window is judged whole), ending at each sample; the figure is the worst window. "
+                + "A fault step's row judges the method's windows that overlap it. Recovery is shown for "
+                + "information: it is judged by the time to recover below. "
+                + (run.recomputed() ? "These figures were recomputed from the journal's samples with the runner's "
+                        + "judge (the journal has no verdict evidence)."
+                        : "These are the figures the runner decided the verdict on (its verdict event)."));
         List<List<List<Inline>>> rows = new ArrayList<>();
-        for (ToleranceResult r : run.results()) {
-            rows.add(List.of(Inline.plain(r.spec().probe()), Inline.plain(r.spec().label()),
-                    List.of(new Inline.Code(r.spec().expected())), Inline.plain(r.segment().label()),
-                    Inline.plain(r.status() == Status.NO_DATA ? "–" : r.spec().format(r.observed())),
-                    Inline.plain(Long.toString(r.samples())), List.of(badge(r.status())), Inline.plain(r.evidence())));
+        for (Evidence e : run.evidence()) {
+            rows.add(List.of(Inline.plain(e.probe()), Inline.plain(Metric.parse(e.tolerance()).label()),
+                    List.of(new Inline.Code(e.expected())), Inline.plain(where(e)),
+                    Inline.plain(e.observedText() == null ? "–" : e.observedText()),
+                    Inline.plain(Long.toString(e.samples())), List.of(badge(e.status())), Inline.plain(detail(e))));
         }
         doc.add(new Block.Table(List.of("Probe", "Tolerance", "Target", "Phase", "Observed", "Samples", "Result",
                 "Evidence"), rows));
@@ -166,12 +184,34 @@ final class RunReport {
         }
     }
 
+    /** {@code before}, {@code during} (the whole method), {@code during slow-inventory} (one fault step), … */
+    static String where(Evidence e) {
+        return e.step() == null ? e.phase() : "during " + e.step();
+    }
+
+    /** How the figure was reached, in a reader's words. */
+    private String detail(Evidence e) {
+        if (e.windows() == 0) {
+            return e.samples() == 0 ? "no samples" : e.samples() + " samples, no window judged";
+        }
+        String windows = e.windows() == 1 ? "one window (the phase judged whole)" : "worst of " + e.windows() + " windows";
+        String outside = e.failingWindows() == 0 ? "" : "; " + e.failingWindows() + " outside the bound, the first ending "
+                + firstFailingOffset(e);
+        return windows + " over " + e.samples() + " samples (" + e.failures() + " failed)" + outside;
+    }
+
+    private String firstFailingOffset(Evidence e) {
+        Long phaseStart = run.phaseStart(e.phase());
+        return phaseStart == null ? Units.offset(e.firstFailingT() - run.startT())
+                : Units.duration(Math.max(0, e.firstFailingT() - phaseStart)) + " into the phase";
+    }
+
     static Inline badge(Status status) {
         return switch (status) {
             case PASS -> new Inline.Badge("PASS", Tone.OK);
             case FAIL -> new Inline.Badge("FAIL", Tone.BAD);
             case NO_DATA -> new Inline.Badge("NO DATA", Tone.WARN);
-            case NOT_CHECKED -> new Inline.Badge("INFO", Tone.NEUTRAL);
+            case INFO -> new Inline.Badge("INFO", Tone.NEUTRAL);
         };
     }
 
@@ -180,16 +220,23 @@ final class RunReport {
         if (run.faults().isEmpty()) {
             doc.paragraph("No fault step started in this run.");
         } else {
+            doc.paragraph("Time to detect: from the injection until the answer of the first failing sample (failed, "
+                    + "or slower than its probe's tightest latency limit) sent while the fault was in place came "
+                    + "back — the earliest the engine could know. Fault path: what the proxy carried while the "
+                    + "fault was in place (for an outage, before it: a disabled proxy accepts nothing).");
             List<List<List<Inline>>> rows = new ArrayList<>();
             for (FaultWindow f : run.faults()) {
+                Detection d = f.detection();
                 rows.add(List.of(Inline.plain(f.step()), Inline.plain(f.proxy()), Inline.plain(f.description()),
                         Inline.plain(Units.offset(f.injectedT() - run.startT())),
                         Inline.plain(f.removedT() == null ? "never seen" : Units.offset(f.removedT() - run.startT())),
-                        Inline.plain(f.ttdMs() == null ? "not detected" : Units.duration(f.ttdMs())),
-                        Inline.plain(f.detectedBy() == null ? "–" : f.detectedBy())));
+                        Inline.plain(d.detected() ? Units.duration(d.knownAfterMs()) : "not detected"),
+                        Inline.plain(d.detected() ? d.probe() + ", sent " + Units.duration(d.sentAfterMs())
+                                + " after the injection" : "–"),
+                        Inline.plain(pathText(f.path()))));
             }
             doc.add(new Block.Table(List.of("Fault step", "Proxy", "Fault", "Injected", "Removed", "Time to detect",
-                    "First tolerance to break"), rows));
+                    "First failing sample", "Fault path"), rows));
         }
         Long ttr = run.timeToRecoverMs();
         Long within = experiment.recoveryWithinMs();
@@ -297,26 +344,39 @@ final class RunReport {
         return String.join("; ", moments) + ".";
     }
 
+    /** Whether a fault's proxy carried traffic, in words. */
+    static String pathText(PathChecked p) {
+        if (p == null) {
+            return "not recorded";
+        }
+        if (p.carried() == null) {
+            return p.note();
+        }
+        String carried = (p.connections() == null ? "" : p.connections() + " connections, ")
+                + p.upstreamBytes() + " B up, " + p.downstreamBytes() + " B down " + p.basis();
+        return p.carried() ? "verified: " + carried : "NO TRAFFIC " + p.basis() + ": the fault tested nothing";
+    }
+
     /** Candidate findings the journal supports, phrased for the team to confirm or strike out. */
     List<String> findings() {
         List<String> findings = new ArrayList<>();
-        for (ToleranceResult r : run.results()) {
-            if (r.status() != Status.FAIL) {
-                continue;
-            }
-            String where = r.segment().phase().equals("during") ? "the " + r.segment().key().substring("step:".length()) + " step"
-                    : "the " + r.segment().label() + " phase";
-            if (r.firstBreach() != null) {
-                findings.add(r.spec().probe() + " " + r.spec().label() + " exceeded tolerance (" + r.spec().expected()
-                        + ") " + Units.duration(r.firstBreach().t() - r.segment().fromT()) + " into " + where
-                        + " (observed " + r.firstBreach().observed() + ")");
-            } else {
-                findings.add(r.spec().probe() + " " + r.spec().label() + " was " + r.spec().format(r.observed())
-                        + " over " + where + ", outside tolerance (" + r.spec().expected() + ")");
+        for (Evidence e : run.evidence()) {
+            boolean saidByAStep = e.step() == null && e.phase().equals("during") && run.evidence().stream()
+                    .anyMatch(x -> x.step() != null && x.status() == Status.FAIL && x.probe().equals(e.probe())
+                            && x.tolerance().equals(e.tolerance()));
+            if (e.status() == Status.FAIL && !saidByAStep) {
+                findings.add(Sentences.observation(e) + " (the first window outside it ended " + firstFailingOffset(e)
+                        + ")");
             }
         }
         for (FaultWindow f : run.faults()) {
-            if (f.ttdMs() == null) {
+            if (f.path() != null && Boolean.FALSE.equals(f.path().carried())) {
+                findings.add("proxy " + f.proxy() + " carried no traffic " + f.path().basis() + " of " + f.step()
+                        + ": the system under test does not use it, so this fault tested nothing");
+            }
+        }
+        for (FaultWindow f : run.faults()) {
+            if (!f.detection().detected()) {
                 findings.add("no tolerance noticed " + f.step() + " (" + f.description()
                         + "): absorbed, or do the probes not exercise " + f.proxy() + "?");
             }

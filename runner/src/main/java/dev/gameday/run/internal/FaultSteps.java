@@ -4,47 +4,60 @@ import dev.gameday.experiment.Fault;
 import dev.gameday.fault.FaultLedger;
 import dev.gameday.fault.FaultTypes;
 import dev.gameday.fault.ToxicNames;
+import dev.gameday.fault.TrafficMeter;
 import dev.gameday.fault.spi.FaultType;
 import dev.gameday.journal.FaultInjected;
 import dev.gameday.journal.FaultRemoved;
 import dev.gameday.journal.FaultUpdated;
-import dev.gameday.journal.Journal;
+import dev.gameday.journal.JournalEvent;
+import dev.gameday.journal.PathChecked;
 import dev.gameday.journal.ToxicSpec;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The fault steps of a method on Toxiproxy: inject, ramp, remove. Each call is a blocking
- * toxiproxy-java call made through the {@link FaultLedger} on a worker thread; the calls of one step
- * are chained, so a ramp or a removal never overtakes the injection. Outcomes are journaled; a failed
- * call is reported to {@code onFailure} (Toxiproxy misbehaving ends the run). Event-loop confined.
+ * The fault steps of a method on Toxiproxy: inject, ramp, remove, and the proof that each fault was on
+ * the traffic path. Each call is a blocking toxiproxy-java call made through the {@link FaultLedger} on
+ * a worker thread; the calls of one step are chained, so a ramp or a removal never overtakes the
+ * injection. The proxy's traffic counters are read right after an injection and right before its
+ * removal: what it carried in between is the step's {@link PathChecked}. An outage disables the proxy
+ * — nothing can cross it — so its path is what the proxy carried from pre-flight until it went down.
+ * Outcomes are recorded through {@code record} (journal and judge); a failed call is reported to
+ * {@code onFailure}. Event-loop confined.
  */
 final class FaultSteps {
     private final Vertx vertx;
     private final FaultLedger ledger;
-    private final Journal journal;
+    private final Consumer<JournalEvent> record;
     private final Progress progress;
     private final String runId;
     private final Map<String, Proxy> proxies;
+    private final TrafficMeter meter;
+    private final Map<String, TrafficMeter.Reading> sincePreflight;
     private final Consumer<Throwable> onFailure;
     private final Map<String, Future<Void>> ops = new LinkedHashMap<>();
-    private final Map<String, Long> injectedAt = new LinkedHashMap<>();
-    private Long lastRemovalAt;
+    private final Map<String, TrafficMeter.Reading> atInjection = new HashMap<>();
+    private final List<PathChecked> paths = new ArrayList<>();
 
-    FaultSteps(Vertx vertx, FaultLedger ledger, Journal journal, Progress progress, String runId,
-            Map<String, Proxy> proxies, Consumer<Throwable> onFailure) {
+    FaultSteps(Vertx vertx, FaultLedger ledger, Consumer<JournalEvent> record, Progress progress, String runId,
+            Map<String, Proxy> proxies, TrafficMeter meter, Map<String, TrafficMeter.Reading> sincePreflight,
+            Consumer<Throwable> onFailure) {
         this.vertx = vertx;
         this.ledger = ledger;
-        this.journal = journal;
+        this.record = record;
         this.progress = progress;
         this.runId = runId;
         this.proxies = proxies;
+        this.meter = meter;
+        this.sincePreflight = sincePreflight;
         this.onFailure = onFailure;
     }
 
@@ -61,18 +74,27 @@ final class FaultSteps {
         ToxicDirection stream = f.stream() == Fault.Stream.UPSTREAM ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
         FaultType.Request request = new FaultType.Request(toxicName, stream, f.toxicity(), attributes);
         ToxicSpec spec = down ? ToxicSpec.down() : spec(step, f, attributes);
-        chain(step, vertx.executeBlocking(
-                () -> ledger.inject(step, f.proxy(), toxicName, () -> type.inject(proxy, request)), false)
-                .map(injected -> {
-                    if (injected.isPresent()) {
-                        journal.append(new FaultInjected(step, f.proxy(), spec));
-                        injectedAt.put(step, System.currentTimeMillis());
-                        progress.event("  + " + (down ? "outage (down)" : f.toxic() + " " + spec.attributes())
-                                + " injected on proxy " + f.proxy());
-                    }
-                    return null;
-                }));
+        chain(step, vertx.executeBlocking(() -> {
+            TrafficMeter.Reading beforeOutage = down ? meter.read(f.proxy()) : null;
+            boolean injected = ledger.inject(step, f.proxy(), toxicName, () -> type.inject(proxy, request)).isPresent();
+            return new Injection(injected, down ? beforeOutage : meter.read(f.proxy()));
+        }, false).map(injection -> {
+            if (injection.done()) {
+                record.accept(new FaultInjected(step, f.proxy(), spec));
+                progress.event("  + " + (down ? "outage (down)" : f.toxic() + " " + spec.attributes())
+                        + " injected on proxy " + f.proxy());
+                if (down) {
+                    pathChecked(TrafficMeter.path(step, f.proxy(), "before the outage",
+                            sincePreflight.get(f.proxy()), injection.reading()));
+                } else {
+                    atInjection.put(step, injection.reading());
+                }
+            }
+            return null;
+        }));
     }
+
+    private record Injection(boolean done, TrafficMeter.Reading reading) {}
 
     /** Moves the step's ramped attribute to {@code value}. */
     void ramp(String step, Fault f, long value) {
@@ -81,7 +103,7 @@ final class FaultSteps {
                     if (updated) {
                         Map<String, Long> attributes = new LinkedHashMap<>(f.attributes());
                         attributes.put(f.ramp().attribute(), value);
-                        journal.append(new FaultUpdated(step, f.proxy(), spec(step, f, attributes)));
+                        record.accept(new FaultUpdated(step, f.proxy(), spec(step, f, attributes)));
                     }
                     return null;
                 }));
@@ -90,15 +112,35 @@ final class FaultSteps {
     /** Removes the step's fault; completes once that is done and journaled. */
     Future<Void> remove(String step) {
         return chain(step, ops.getOrDefault(step, Future.succeededFuture())
-                .compose(v -> vertx.executeBlocking(() -> ledger.remove(step), false))
-                .map(removed -> {
-                    removed.ifPresent(r -> {
-                        journal.append(new FaultRemoved(step, r.proxy(), r.toxicName(), "completed"));
-                        lastRemovalAt = System.currentTimeMillis();
+                .compose(v -> vertx.executeBlocking(() -> {
+                    TrafficMeter.Reading in = atInjection.get(step);
+                    FaultLedger.Entry entry = ledger.inPlace(step);
+                    TrafficMeter.Reading now = in != null && entry != null ? meter.read(entry.proxy()) : null;
+                    return new Removal(ledger.remove(step).orElse(null), in, now);
+                }, false))
+                .map(removal -> {
+                    if (removal.entry() != null) {
+                        FaultLedger.Entry r = removal.entry();
+                        if (removal.during() != null) {
+                            pathChecked(TrafficMeter.path(step, r.proxy(), "during the fault", removal.atInjection(),
+                                    removal.during()));
+                        }
+                        record.accept(new FaultRemoved(step, r.proxy(), r.toxicName(), "completed"));
                         progress.event("  - fault of step " + step + " removed from proxy " + r.proxy());
-                    });
+                    }
                     return null;
                 }));
+    }
+
+    private record Removal(FaultLedger.Entry entry, TrafficMeter.Reading atInjection, TrafficMeter.Reading during) {}
+
+    private void pathChecked(PathChecked path) {
+        paths.add(path);
+        record.accept(path);
+        if (Boolean.FALSE.equals(path.carried())) {
+            progress.event("  ! proxy " + path.proxy() + " carried no traffic " + path.basis() + " of step "
+                    + path.step() + ": the system under test does not use it");
+        }
     }
 
     /** Completes once every call made so far has completed (failed or not). */
@@ -106,14 +148,9 @@ final class FaultSteps {
         return Future.join(new ArrayList<>(ops.values())).mapEmpty();
     }
 
-    /** When each injected step's fault went in, in injection order. */
-    Map<String, Long> injectedAt() {
-        return injectedAt;
-    }
-
-    /** When the last fault came off; null when none did. */
-    Long lastRemovalAt() {
-        return lastRemovalAt;
+    /** The path evidence of every fault step so far. */
+    List<PathChecked> paths() {
+        return List.copyOf(paths);
     }
 
     private ToxicSpec spec(String step, Fault f, Map<String, Long> attributes) {

@@ -1,36 +1,41 @@
 package dev.gameday.run.internal;
 
-import dev.gameday.experiment.AbortCondition;
-import dev.gameday.experiment.CheckPhase;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.experiment.Experiment;
 import dev.gameday.experiment.Probe;
-import dev.gameday.experiment.ProxySpec;
 import dev.gameday.experiment.Ramp;
 import dev.gameday.experiment.Redactor;
 import dev.gameday.experiment.Rollback;
 import dev.gameday.fault.FaultLedger;
-import dev.gameday.fault.FaultTypes;
-import dev.gameday.hypothesis.AbortWatch;
+import dev.gameday.fault.FaultServer;
+import dev.gameday.fault.TrafficMeter;
 import dev.gameday.hypothesis.ProbeSampler;
 import dev.gameday.hypothesis.Sample;
-import dev.gameday.hypothesis.SlidingWindow;
-import dev.gameday.hypothesis.ToleranceResult;
 import dev.gameday.journal.AbortTripped;
+import dev.gameday.journal.Evidence;
 import dev.gameday.journal.FaultRemoved;
 import dev.gameday.journal.InjectedRef;
 import dev.gameday.journal.Journal;
+import dev.gameday.journal.JournalEvent;
 import dev.gameday.journal.PhaseStarted;
-import dev.gameday.journal.ProxyCreated;
 import dev.gameday.journal.ProxyRemoved;
+import dev.gameday.journal.ProxyRestored;
 import dev.gameday.journal.RecoveryMeasured;
 import dev.gameday.journal.RunEnded;
 import dev.gameday.journal.RunError;
 import dev.gameday.journal.SampleTaken;
 import dev.gameday.journal.StepEnded;
 import dev.gameday.journal.StepStarted;
+import dev.gameday.journal.ToleranceChanged;
 import dev.gameday.journal.VerdictReached;
-import dev.gameday.journal.VerdictReached.Evidence;
-import dev.gameday.journal.VerdictReached.TimeToDetect;
+import dev.gameday.judge.AbortRule;
+import dev.gameday.judge.Judge;
+import dev.gameday.judge.Rules;
+import dev.gameday.judge.SampleWindow;
+import dev.gameday.judge.Sentences;
+import dev.gameday.judge.Units;
+import dev.gameday.preflight.Preflight;
+import dev.gameday.preflight.PreflightFailure;
 import dev.gameday.rollback.RollbackAction;
 import dev.gameday.run.RunResult;
 import dev.gameday.run.Verdict;
@@ -49,7 +54,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -57,14 +61,17 @@ import java.util.concurrent.Callable;
 /**
  * One run on the engine's event loop: pre-flight, steady state before, the method on Vert.x timers,
  * recovery, steady state after, then — however it ended — removal of every fault and created proxy,
- * rollbacks and the verdict. Every blocking Toxiproxy call runs on a worker thread through the
+ * rollbacks and the verdict. Every event goes through {@link #record}: into the journal and, with the
+ * very {@code t} the journal gave it, into the {@link Judge} — the one judgement every report
+ * recomputes from the journal. Sampling pauses between before and the method, so the baseline is
+ * judged on every one of its samples before any fault; at the end (abort included) every slot sent is
+ * waited for and journaled. Every blocking Toxiproxy call runs on a worker thread through the
  * {@link FaultLedger}. All fields are confined to the session's event-loop context.
  */
 public final class RunSession {
     /** Removal attempts when Toxiproxy misbehaves, and the pause before each retry (≈3 s in all). */
     private static final long[] UNDO_RETRY_DELAYS_MS = {250, 500, 750, 1000};
     private static final long HEARTBEAT_MS = 1000;
-    private static final int PREFLIGHT_ATTEMPTS = 3;
     /** How long undoing waits for a Toxiproxy call in flight before going on regardless. */
     private static final long CALL_IN_FLIGHT_WAIT_MS = 2000;
     /** Cap of the recovery phase when the experiment gives no {@code recovery.within}. */
@@ -76,46 +83,60 @@ public final class RunSession {
     private final String runId;
     private final Journal journal;
     private final FaultLedger ledger;
+    private final FaultServer server;
     private final ToxiproxyClient client;
-    private final String toxiproxyUrl;
+    private final boolean replaceProxies;
     private final Progress progress;
     private final Timeline timeline;
+    private final Judge judge;
     private final Map<String, Probe> probes = new LinkedHashMap<>();
     private final Map<String, Proxy> proxies = new HashMap<>();
-    private final Map<AbortCondition, AbortWatch> aborts = new LinkedHashMap<>();
+    private final Map<String, TrafficMeter.Reading> trafficAtPreflight = new HashMap<>();
     private final List<ProbeSampler> samplers = new ArrayList<>();
     private final Set<Long> timers = new HashSet<>();
     private final Set<String> openSteps = new LinkedHashSet<>();
-    private final Map<String, Long> detectedAfter = new HashMap<>();
+    /** Tolerances that stopped holding and have not held since, to say when they hold again. */
+    private final Set<String> breached = new HashSet<>();
     private final Promise<RunResult> result = Promise.promise();
     private final FaultSteps faults;
 
     private Context context;
-    private SteadyStateTracker tracker;
     private String phase = "preflight";
     private long phaseEndsAt;
     private boolean watchingAborts;
     private boolean heartbeatInFlight;
-    private long removalAt;
     private Long recoveredAfterMs;
-    private boolean recoveryOk = true;
     private boolean ended;
+    private boolean exitConflict;
 
-    public RunSession(Vertx vertx, Experiment experiment, Redactor redactor, String runId, Journal journal,
-            FaultLedger ledger, ToxiproxyClient client, String toxiproxyUrl, java.io.PrintStream out, boolean live) {
+    public RunSession(Vertx vertx, Experiment experiment, ObjectNode experimentCopy, Redactor redactor, String runId,
+            Journal journal, FaultLedger ledger, FaultServer server, boolean replaceProxies, java.io.PrintStream out,
+            boolean live) {
         this.vertx = vertx;
         this.experiment = experiment;
         this.redactor = redactor;
         this.runId = runId;
         this.journal = journal;
         this.ledger = ledger;
-        this.client = client;
-        this.toxiproxyUrl = toxiproxyUrl;
+        this.server = server;
+        this.client = server.client();
+        this.replaceProxies = replaceProxies;
         this.progress = new Progress(out, live);
         this.timeline = Timeline.of(experiment.method());
         experiment.steadyState().probes().forEach(p -> probes.put(p.name(), p));
-        experiment.abort().forEach(a -> aborts.put(a, new AbortWatch(a)));
-        this.faults = new FaultSteps(vertx, ledger, journal, progress, runId, proxies, this::toxiproxyFailed);
+        this.judge = new Judge(Rules.of(experimentCopy), new Judge.Listener() {
+            @Override
+            public void toleranceChanged(ToleranceChanged change) {
+                onToleranceChanged(change);
+            }
+
+            @Override
+            public void abortTripped(AbortRule rule, double observed, long windowEndT) {
+                onAbortTripped(rule, observed);
+            }
+        });
+        this.faults = new FaultSteps(vertx, ledger, this::record, progress, runId, proxies,
+                new TrafficMeter(server.url()), trafficAtPreflight, this::toxiproxyFailed);
     }
 
     /** Starts the run; the future completes once everything is undone and the journal has its last line. */
@@ -133,65 +154,27 @@ public final class RunSession {
         return result.future();
     }
 
+    /** Journals an event and feeds it, with the journal's own {@code t}, to the judge. */
+    private void record(JournalEvent event) {
+        judge.on(journal.append(event), event);
+    }
+
     // ---- pre-flight -------------------------------------------------------------------------------
 
     private void preflight() {
         enterPhase("preflight", 0);
-        blocking(this::prepareProxies)
-                .compose(created -> {
-                    created.forEach(journal::append);
-                    return probesAnswer();
-                })
-                .onSuccess(v -> startBefore())
-                .onFailure(e -> finish(Verdict.ERROR, "Pre-flight failed, nothing was injected: " + message(e),
-                        "error"));
-    }
-
-    /** Finds or creates every proxy of the experiment and checks that every fault's proxy exists. */
-    private List<ProxyCreated> prepareProxies() throws Exception {
-        Map<String, Proxy> existing = new HashMap<>();
-        try {
-            client.getProxies().forEach(p -> existing.put(p.getName(), p));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Toxiproxy at " + toxiproxyUrl + " is unreachable (" + message(e) + ")");
-        }
-        List<ProxyCreated> events = new ArrayList<>();
-        for (ProxySpec spec : experiment.proxies()) {
-            Proxy found = existing.get(spec.name());
-            boolean created = found == null;
-            Proxy p = created ? ledger.createProxy(() -> client.createProxy(spec.name(), spec.listen(), spec.upstream()))
-                    .orElseThrow(() -> new IllegalStateException("the run was interrupted"))
-                    : found;
-            proxies.put(spec.name(), p);
-            events.add(new ProxyCreated(p.getName(), p.getListen(), p.getUpstream(), created));
-        }
-        for (Timeline.Entry e : timeline.entries()) {
-            if (e.step().fault() != null) {
-                String name = e.step().fault().proxy();
-                Proxy p = proxies.computeIfAbsent(name, existing::get);
-                if (p == null) {
-                    throw new IllegalStateException("step " + e.step().name() + ": proxy '" + name
-                            + "' is neither in proxies: nor on the Toxiproxy server at " + toxiproxyUrl);
-                }
-                FaultTypes.require(e.step().fault().toxic());
-            }
-        }
-        return events;
-    }
-
-    /** Every probe's target must answer (any answer: its tolerance is for the steady state to judge). */
-    private Future<Void> probesAnswer() {
-        return Future.all(probes.values().stream().map(p -> answers(p, PREFLIGHT_ATTEMPTS)).toList()).mapEmpty();
-    }
-
-    /** Up to {@code attempts} samples, so that a cold first connection does not fail the run. */
-    private Future<Void> answers(Probe p, int attempts) {
-        return ProbeSampler.sampleOnce(vertx, p, redactor).compose(s -> {
-            if (s.answered()) {
-                return Future.succeededFuture();
-            }
-            return attempts > 1 ? answers(p, attempts - 1)
-                    : Future.failedFuture("probe " + s.probe() + ": target does not answer (" + s.error() + ")");
+        Preflight preflight = new Preflight(experiment, server, ledger, replaceProxies, journal::append);
+        TrafficMeter meter = new TrafficMeter(server.url());
+        blocking(() -> {
+            Map<String, Proxy> prepared = preflight.proxies();
+            prepared.keySet().forEach(name -> trafficAtPreflight.put(name, meter.read(name)));
+            return prepared;
+        }).compose(prepared -> {
+            proxies.putAll(prepared);
+            return preflight.probesAnswer(vertx, redactor);
+        }).onSuccess(v -> startBefore()).onFailure(e -> {
+            exitConflict = e instanceof PreflightFailure f && f.conflict();
+            finish(Verdict.ERROR, "Pre-flight failed, nothing was injected: " + message(e), "error");
         });
     }
 
@@ -201,40 +184,41 @@ public final class RunSession {
         if (ended) {
             return;
         }
-        long before = experiment.steadyState().before().toMillis();
-        enterPhase("before", before);
-        tracker = new SteadyStateTracker(List.copyOf(probes.values()), journal, now());
+        enterPhase("before", experiment.steadyState().before().toMillis());
         for (Probe p : probes.values()) {
             ProbeSampler sampler = new ProbeSampler(vertx, p, redactor, this::onSample);
             samplers.add(sampler);
             sampler.start();
         }
-        long tick = Math.min(250, probes.values().stream()
-                .mapToLong(p -> p.interval().toMillis()).min().orElse(250));
-        periodic(Math.max(20, tick), this::tick);
         periodic(progress.refreshMs(), () -> progress.status(now(), statusLine()));
-        timer(before, this::endBefore);
+        timer(experiment.steadyState().before().toMillis(), this::endBefore);
     }
 
+    /** The baseline is judged once every one of its samples is back: no new slot until then. */
     private void endBefore() {
-        tracker.evaluate("before", true);
-        Optional<Evidence> failed = tracker.firstFailure(CheckPhase.BEFORE);
-        if (failed.isPresent()) {
-            Evidence e = failed.get();
-            finish(Verdict.INCONCLUSIVE, "Inconclusive: the steady state did not hold before any fault ("
-                    + e.probe() + " " + e.tolerance() + " was " + e.observed() + ", expected " + e.expected()
-                    + "), so no fault was injected.", "completed");
-            return;
-        }
-        startMethod();
+        pauseSampling().onComplete(v -> {
+            if (ended) {
+                return;
+            }
+            VerdictPolicy.Decision notSteady = VerdictPolicy.baseline(judge.evidence("before"), judge.rules().baseline());
+            if (notSteady != null) {
+                finish(notSteady.verdict(), notSteady.summary(), "completed");
+            } else {
+                startMethod();
+            }
+        });
+    }
+
+    private Future<Void> pauseSampling() {
+        return Future.join(samplers.stream().map(ProbeSampler::pause).toList()).mapEmpty();
     }
 
     // ---- method -----------------------------------------------------------------------------------
 
     private void startMethod() {
         enterPhase("method", timeline.totalMs());
+        samplers.forEach(ProbeSampler::resume);
         long start = now();
-        aborts.values().forEach(w -> w.reset(start));
         watchingAborts = true;
         periodic(HEARTBEAT_MS, this::heartbeat);
         TreeMap<Long, List<Runnable>> starts = new TreeMap<>();
@@ -272,7 +256,7 @@ public final class RunSession {
 
     private void stepStarted(Timeline.Entry e) {
         String name = e.step().name();
-        journal.append(new StepStarted(name, e.kind(), e.parent()));
+        record(new StepStarted(name, e.kind(), e.parent()));
         openSteps.add(name);
         progress.event(String.format(Locale.ROOT, "  step %s (%s, %s)", name, e.kind(), seconds(e.durationMs())));
         if (e.step().fault() != null) {
@@ -288,7 +272,7 @@ public final class RunSession {
         Future<Void> done = e.step().fault() != null ? faults.remove(name) : faults.settled();
         done.onComplete(v -> {
             if (!ended && openSteps.remove(name)) {
-                journal.append(new StepEnded(name));
+                record(new StepEnded(name));
             }
         });
     }
@@ -305,24 +289,21 @@ public final class RunSession {
         Duration within = experiment.recovery() == null ? null : experiment.recovery().within();
         long maxWindow = probes.values().stream().mapToLong(p -> p.tolerance().window().toMillis()).max().orElse(0);
         long cap = within == null ? DEFAULT_RECOVERY_CAP.toMillis() : within.toMillis() + maxWindow;
-        removalAt = faults.lastRemovalAt() == null ? now() : faults.lastRemovalAt();
-        enterPhase("recovery", Math.max(0, removalAt + cap - now()));
-        timer(removalAt + cap - now(), () -> recoveryOver(null));
-        checkRecovered();
+        Long removal = judge.lastRemovalT();
+        long from = removal == null ? now() : removal;
+        enterPhase("recovery", Math.max(0, from + cap - now()));
+        timer(from + cap - now(), () -> recoveryOver(null));
+        if (removal == null) {
+            recoveryOver(null); // no fault went in: nothing to recover from
+        } else {
+            checkRecovered();
+        }
     }
 
     private void checkRecovered() {
-        List<Probe> relevant = probes.values().stream()
-                .filter(p -> SteadyStateTracker.counts(p, CheckPhase.DURING)
-                        || SteadyStateTracker.counts(p, CheckPhase.AFTER))
-                .toList();
-        if (relevant.isEmpty()) {
-            relevant = List.copyOf(probes.values());
-        }
-        if (tracker.holdsSince(removalAt, relevant)) {
-            long windowsFrom = relevant.stream()
-                    .mapToLong(p -> tracker.slot(p) - p.tolerance().window().toMillis()).max().orElse(removalAt);
-            recoveryOver(Math.max(0, windowsFrom - removalAt));
+        Long after = judge.recoveredAfterMs();
+        if (after != null) {
+            recoveryOver(after);
         }
     }
 
@@ -330,13 +311,15 @@ public final class RunSession {
         if (ended || !phase.equals("recovery")) {
             return;
         }
-        Duration within = experiment.recovery() == null ? null : experiment.recovery().within();
-        Long withinMs = within == null ? null : within.toMillis();
+        Long withinMs = experiment.recovery() == null ? null : experiment.recovery().within().toMillis();
         recoveredAfterMs = recoveredAfter;
-        recoveryOk = recoveredAfter != null && (withinMs == null || recoveredAfter <= withinMs);
-        journal.append(new RecoveryMeasured(recoveredAfter, withinMs, recoveryOk));
-        progress.event(recoveredAfter == null ? "  steady state did not recover"
-                : "  steady state recovered " + seconds(recoveredAfter) + " after the faults were removed");
+        boolean removed = judge.lastRemovalT() != null;
+        boolean ok = !removed || recoveredAfter != null && (withinMs == null || recoveredAfter <= withinMs);
+        if (removed) {
+            record(new RecoveryMeasured(recoveredAfter, withinMs, ok));
+            progress.event(recoveredAfter == null ? "  steady state did not recover"
+                    : "  steady state recovered " + seconds(recoveredAfter) + " after the faults were removed");
+        }
         cancelTimers();
         startAfter();
     }
@@ -345,88 +328,59 @@ public final class RunSession {
         long after = experiment.steadyState().after().toMillis();
         enterPhase("after", after);
         watchingAborts = false;
-        long tick = Math.min(250, probes.values().stream()
-                .mapToLong(p -> p.interval().toMillis()).min().orElse(250));
-        periodic(Math.max(20, tick), this::tick);
         periodic(progress.refreshMs(), () -> progress.status(now(), statusLine()));
-        timer(after, () -> {
-            tracker.evaluate("after", true);
-            conclude();
-        });
+        timer(after, () -> pauseSampling().onComplete(v -> conclude()));
     }
 
     private void conclude() {
-        Optional<Evidence> failed = tracker.firstFailure(CheckPhase.DURING)
-                .or(() -> tracker.firstFailure(CheckPhase.AFTER));
-        if (failed.isPresent()) {
-            Evidence e = failed.get();
-            finish(Verdict.REFUTED, "The hypothesis was refuted: " + e.probe() + " " + e.tolerance() + " was "
-                    + e.observed() + " " + (e.phase().equals("during") ? "during the faults" : "after recovery")
-                    + ", expected " + e.expected() + ".", "completed");
-        } else if (!recoveryOk) {
-            finish(Verdict.REFUTED, "The hypothesis was refuted: the steady state "
-                    + (recoveredAfterMs == null ? "did not recover" : "recovered only after " + seconds(recoveredAfterMs))
-                    + (experiment.recovery() == null ? "" : ", expected within "
-                            + seconds(experiment.recovery().within().toMillis())) + ".", "completed");
-        } else {
-            finish(Verdict.HELD, "The hypothesis held: every tolerance was met before, during and after the faults"
-                    + (recoveredAfterMs == null ? "." : ", and the steady state recovered "
-                            + seconds(recoveredAfterMs) + " after they were removed."), "completed");
+        if (ended) {
+            return;
         }
+        Long withinMs = experiment.recovery() == null ? null : experiment.recovery().within().toMillis();
+        VerdictPolicy.Decision d = VerdictPolicy.completed(judge.evidence(), faults.paths(), recoveredAfterMs, withinMs,
+                judge.lastRemovalT() != null, judge.rules().baseline());
+        finish(d.verdict(), d.summary(), "completed");
     }
 
-    // ---- samples, ticks, aborts, heartbeat --------------------------------------------------------
+    // ---- samples, tolerances, aborts, heartbeat ---------------------------------------------------
 
     private void onSample(Sample s) {
         if (context != Vertx.currentContext()) {
             context.runOnContext(v -> onSample(s));
             return;
         }
-        if (ended) {
-            return;
-        }
-        journal.append(new SampleTaken(s.scheduledAt(), s.probe(), s.ok(), s.latencyMs(), s.status(), s.error()));
-        tracker.add(s);
-        Probe probe = probes.get(s.probe());
-        if (phase.equals("method") || phase.equals("recovery")) {
-            faults.injectedAt().forEach((step, at) -> {
-                if (!detectedAfter.containsKey(step) && s.scheduledAt() >= at && SteadyStateTracker.failing(probe, s)) {
-                    detectedAfter.put(step, s.scheduledAt() - at);
-                }
-            });
-        }
-        if (!watchingAborts) {
-            return;
-        }
-        long now = now();
-        for (Map.Entry<AbortCondition, AbortWatch> a : aborts.entrySet()) {
-            if (!a.getKey().probe().equals(s.probe())) {
-                continue;
-            }
-            Optional<ToleranceResult> tripped = a.getValue().offer(s, now);
-            if (tripped.isPresent()) {
-                abortTripped(a.getKey(), tripped.get());
-                return;
-            }
-        }
-    }
-
-    private void abortTripped(AbortCondition c, ToleranceResult r) {
-        String message = "abort condition " + c.name() + " tripped: " + c.probe() + " " + r.tolerance() + " was "
-                + r.observedText() + " (trips at " + r.expected() + " for " + seconds(c.sustained().toMillis()) + ")";
-        journal.append(new AbortTripped(c.name(), c.probe(), r.observed(), r.expected(), message));
-        progress.event("  ! " + message);
-        finish(Verdict.ABORTED, "The run was aborted: " + message + "; every fault was removed at once.", "abort");
-    }
-
-    private void tick() {
-        if (ended) {
-            return;
-        }
-        tracker.evaluate(phase, false);
-        if (phase.equals("recovery")) {
+        // Journaled and judged even while ending: every slot sent yields its sample.
+        record(new SampleTaken(s.scheduledAt(), s.probe(), s.ok(), s.latencyMs(), s.status(), s.error()));
+        if (!ended && phase.equals("recovery")) {
             checkRecovered();
         }
+    }
+
+    private void onToleranceChanged(ToleranceChanged change) {
+        journal.append(change);
+        if (ended) {
+            return;
+        }
+        if (!change.holds()) {
+            progress.event("  ! " + change.probe() + " " + change.tolerance() + " " + change.observedText()
+                    + " over its window, outside " + change.expected() + " (" + change.phase() + ")");
+        } else if (breached.remove(change.probe() + " " + change.tolerance())) {
+            progress.event("  " + change.probe() + " " + change.tolerance() + " holds again (" + change.observedText()
+                    + ", " + change.expected() + ")");
+        }
+        if (!change.holds()) {
+            breached.add(change.probe() + " " + change.tolerance());
+        }
+    }
+
+    private void onAbortTripped(AbortRule rule, double observed) {
+        if (ended || !watchingAborts) {
+            return;
+        }
+        String message = Sentences.abort(rule, observed);
+        record(new AbortTripped(rule.name(), rule.probe(), observed, rule.condition().expected(), message));
+        progress.event("  ! " + message);
+        finish(Verdict.ABORTED, "The run was aborted: " + message + "; every fault was removed at once.", "abort");
     }
 
     private void heartbeat() {
@@ -443,7 +397,8 @@ public final class RunSession {
     }
 
     private void toxiproxyFailed(Throwable e) {
-        finish(Verdict.ERROR, "Toxiproxy at " + toxiproxyUrl + " failed mid-run: " + message(e), "error");
+        finish(Verdict.ERROR, "Toxiproxy at " + server.url() + " failed mid-run: " + message(e)
+                + ". Once it answers again, `gameday recover` removes whatever this run left", "error");
     }
 
     // ---- the end: undo, rollbacks, verdict --------------------------------------------------------
@@ -461,13 +416,13 @@ public final class RunSession {
         watchingAborts = false;
         cancelTimers();
         progress.clearStatus();
-        openSteps.forEach(s -> journal.append(new StepEnded(s)));
+        openSteps.forEach(s -> record(new StepEnded(s)));
         openSteps.clear();
         enterPhase("rollback", 0);
-        // Faults first, at once; samples still in flight are not waited for (they are ignored now).
+        // Faults first, at once; meanwhile every sample already sent comes back and is journaled.
+        Future<Void> drained = Future.join(samplers.stream().map(ProbeSampler::stop).toList()).mapEmpty();
         undo(removalReason, 0)
-                .compose(still -> Future.join(samplers.stream().map(ProbeSampler::stop).toList())
-                        .transform(v -> rollbacks()).map(still))
+                .compose(still -> drained.transform(v -> rollbacks()).map(still))
                 .onComplete(r -> conclude(verdict, summary, r.succeeded() ? r.result() : ledger.inPlace()));
     }
 
@@ -477,8 +432,9 @@ public final class RunSession {
             ledger.seal(CALL_IN_FLIGHT_WAIT_MS);
             return ledger.undoAll(CALL_IN_FLIGHT_WAIT_MS);
         }).compose(u -> {
-            u.removedFaults().forEach(e -> journal.append(new FaultRemoved(e.step(), e.proxy(), e.toxicName(), reason)));
-            u.removedProxies().forEach(p -> journal.append(new ProxyRemoved(p)));
+            u.removedFaults().forEach(e -> record(new FaultRemoved(e.step(), e.proxy(), e.toxicName(), reason)));
+            u.removedProxies().forEach(p -> record(new ProxyRemoved(p)));
+            u.restoredProxies().forEach(p -> record(new ProxyRestored(p)));
             if (u.stillInjected().isEmpty() && u.errors().isEmpty() || attempt >= UNDO_RETRY_DELAYS_MS.length) {
                 return Future.succeededFuture(ledger.inPlace());
             }
@@ -492,7 +448,7 @@ public final class RunSession {
         Future<Void> chain = Future.succeededFuture();
         for (Rollback rb : experiment.rollbacks()) {
             chain = chain.compose(v -> RollbackAction.run(vertx, rb, redactor).map(done -> {
-                journal.append(done);
+                record(done);
                 progress.event("  rollback " + done.name() + (done.ok() ? ": ok" : ": failed (" + done.error() + ")"));
                 return null;
             }));
@@ -504,29 +460,36 @@ public final class RunSession {
         Verdict v = verdict;
         String s = summary;
         List<String> proxiesLeft = ledger.proxiesLeft();
+        boolean injected = !judge.detections().isEmpty();
         if (verdict == Verdict.ERROR || !stillInjected.isEmpty() || !proxiesLeft.isEmpty()) {
-            String what = (stillInjected.isEmpty() ? "every fault was removed"
+            String what = stillInjected.isEmpty()
+                    ? (injected ? "every fault was removed" : "")
                     : "may still be injected: "
-                            + String.join(", ", stillInjected.stream().map(FaultLedger::describe).toList()))
-                    + (proxiesLeft.isEmpty() ? "" : "; proxies created by the run and not deleted: "
-                            + String.join(", ", proxiesLeft));
-            journal.append(new RunError(summary + " (" + what + ")", stillInjected));
+                            + String.join(", ", stillInjected.stream().map(FaultLedger::describe).toList());
+            if (!proxiesLeft.isEmpty()) {
+                what += (what.isEmpty() ? "" : "; ") + "proxies created by the run and not deleted: "
+                        + String.join(", ", proxiesLeft);
+            }
+            if (!stillInjected.isEmpty() || !proxiesLeft.isEmpty()) {
+                what += "; run `gameday recover` once Toxiproxy answers";
+            }
+            String full = what.isEmpty() ? summary : summary + " (" + what + ")";
+            record(new RunError(full, stillInjected));
             if (verdict != Verdict.ERROR) {
                 v = Verdict.ERROR;
                 s = "Faults could not be removed; " + what + ".";
             } else {
-                s = summary + " (" + what + ")";
+                s = full;
             }
         }
-        List<Evidence> evidence = tracker == null ? List.of() : tracker.evidence();
-        List<TimeToDetect> ttd = faults.injectedAt().keySet().stream()
-                .map(step -> new TimeToDetect(step, detectedAfter.get(step)))
-                .toList();
-        journal.append(new VerdictReached(v.key(), s, evidence, ttd, recoveredAfterMs));
+        List<Evidence> evidence = judge.evidence();
+        List<String> caveats = VerdictPolicy.caveats(faults.paths(), judge.rules().baseline());
+        record(new VerdictReached(v.key(), s, evidence, judge.detections(), recoveredAfterMs, caveats));
         enterPhase("done", 0);
-        journal.append(new RunEnded(v.exitCode().code(), v.key()));
+        int exit = v == Verdict.ERROR && exitConflict ? 3 : v.exitCode().code();
+        record(new RunEnded(exit, v.key()));
         journal.sync();
-        result.tryComplete(new RunResult(v, v.exitCode().code(), s, evidence, ttd, recoveredAfterMs, null));
+        result.tryComplete(new RunResult(v, exit, s, evidence, judge.detections(), recoveredAfterMs, caveats, null));
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------
@@ -534,7 +497,7 @@ public final class RunSession {
     private void enterPhase(String name, long durationMs) {
         phase = name;
         phaseEndsAt = now() + durationMs;
-        journal.append(new PhaseStarted(name));
+        record(new PhaseStarted(name));
         journal.sync();
         if (!name.equals("done")) {
             progress.event("[" + name + "]" + (durationMs > 0 ? " " + seconds(durationMs) : ""));
@@ -549,24 +512,16 @@ public final class RunSession {
             b.append(" · step ").append(String.join("+", openSteps));
         }
         for (Probe p : probes.values()) {
-            SlidingWindow w = tracker.window(p);
-            if (w.count() > 0) {
-                b.append(String.format(Locale.ROOT, " · %s ok %.1f%% p95 %.0fms", p.name(), 100 * w.successRatio(),
-                        w.percentileMs(95)));
+            SampleWindow w = judge.window(p.name());
+            if (w != null && w.count() > 0) {
+                b.append(" · ").append(p.name()).append(" success ").append(Units.percent(w.successRatio()))
+                        .append(" p95 ").append(Units.latency(w.percentileMs(95)));
             }
         }
-        for (AbortCondition c : aborts.keySet()) {
-            b.append(" · abort ").append(c.name()).append(watchingAborts ? " armed" : " idle");
-            Probe p = probes.get(c.probe());
-            SlidingWindow w = p == null ? null : tracker.window(p);
-            if (w != null && w.count() > 0) {
-                boolean ratio = c.metric().equals("successRatio");
-                b.append(ratio ? String.format(Locale.ROOT, " (%s %.1f%%, trips %s %.1f%%)", c.metric(),
-                        100 * w.successRatio(), c.op().symbol(), 100 * c.threshold())
-                        : String.format(Locale.ROOT, " (%s %.0fms, trips %s %.0fms)", c.metric(),
-                                w.percentileMs(Double.parseDouble(c.metric().substring(1))), c.op().symbol(),
-                                c.threshold()));
-            }
+        for (AbortRule a : judge.rules().aborts()) {
+            b.append(" · abort ").append(a.name()).append(watchingAborts ? " armed" : " idle")
+                    .append(" (trips at ").append(a.condition().metric().name()).append(' ')
+                    .append(a.condition().expected()).append(" for ").append(Units.duration(a.sustainedMs())).append(')');
         }
         return b.toString();
     }

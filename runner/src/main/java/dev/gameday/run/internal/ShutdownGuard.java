@@ -5,6 +5,7 @@ import dev.gameday.journal.FaultRemoved;
 import dev.gameday.journal.InjectedRef;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.ProxyRemoved;
+import dev.gameday.journal.ProxyRestored;
 import dev.gameday.journal.RunError;
 import dev.gameday.journal.RunInterrupted;
 import dev.gameday.recover.RunLock;
@@ -89,5 +90,6 @@ public final class ShutdownGuard {
             removed.add(e.ref());
         });
         undo.removedProxies().forEach(p -> journal.append(new ProxyRemoved(p)));
+        undo.restoredProxies().forEach(p -> journal.append(new ProxyRestored(p)));
     }
 }

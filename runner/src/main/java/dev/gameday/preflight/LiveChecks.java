@@ -1,0 +1,74 @@
+package dev.gameday.preflight;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gameday.experiment.ExperimentJson;
+import dev.gameday.experiment.load.LoadedExperiment;
+import dev.gameday.fault.FaultLedger;
+import dev.gameday.fault.FaultServer;
+import dev.gameday.fault.TrafficMeter;
+import dev.gameday.report.PreflightCheck;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code run --dry-run} and {@code premortem --check}: the run's own {@link Preflight}, then the steady
+ * state sampled through the proxies and judged by the run's judge ({@link SteadyStateCheck}); then
+ * whatever was created is removed (and a replaced proxy put back). No fault is injected. Same input,
+ * same answer as the run would give before its first fault.
+ */
+public final class LiveChecks {
+    private LiveChecks() {}
+
+    /** Whether a run would start, and if not, why. */
+    public enum Outcome {
+        GO(0), CONFLICT(3), UNUSABLE(4), NOT_STEADY(5);
+
+        private final int exitCode;
+
+        Outcome(int exitCode) {
+            this.exitCode = exitCode;
+        }
+
+        /** What {@code run} itself would exit with before any fault: 3, 4 or 5 (inconclusive). */
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    public record Result(List<PreflightCheck> checks, Outcome outcome, String reason) {
+        public Result {
+            checks = List.copyOf(checks);
+        }
+    }
+
+    /** {@code samples} per probe for the steady state, or 0 for the default (a tolerance window, ≥ 20). */
+    public static Result run(LoadedExperiment loaded, int samples, boolean replaceProxies) {
+        ObjectNode copy = ExperimentJson.toTree(loaded.redacted());
+        FaultLedger ledger = new FaultLedger();
+        Vertx vertx = Vertx.vertx();
+        try (FaultServer server = FaultServer.open(loaded.experiment().toxiproxy())) {
+            Preflight preflight = new Preflight(loaded.experiment(), server, ledger, replaceProxies, e -> { });
+            List<PreflightCheck> checks = new ArrayList<>();
+            try {
+                preflight.proxies();
+                preflight.probesAnswer(vertx, loaded.redactor()).await();
+            } catch (Exception e) {
+                checks.addAll(preflight.checks());
+                boolean conflict = e instanceof PreflightFailure f && f.conflict();
+                return new Result(checks, conflict ? Outcome.CONFLICT : Outcome.UNUSABLE, e.getMessage());
+            }
+            checks.addAll(preflight.checks());
+            List<PreflightCheck> steady = SteadyStateCheck.run(vertx, loaded.experiment(), copy, loaded.redactor(),
+                    samples, new TrafficMeter(server.url()), preflight.faultProxies()).await();
+            checks.addAll(steady);
+            PreflightCheck red = steady.stream().filter(c -> !c.ok()).findFirst().orElse(null);
+            return red == null ? new Result(checks, Outcome.GO, null)
+                    : new Result(checks, Outcome.NOT_STEADY, red.name() + ": " + red.detail());
+        } finally {
+            ledger.seal(2000);
+            ledger.undoAll(2000);
+            vertx.close();
+        }
+    }
+}
