@@ -35,7 +35,7 @@ class NormalisationTest {
             proxies:
               - {name: db, upstream: "127.0.0.1:5432"}
             steadyState:
-              before: 5s
+              before: 10s
               probes:
                 - name: port
                   type: tcp
@@ -122,7 +122,7 @@ class NormalisationTest {
         assertThat(script.target()).isEqualTo(new CommandTarget(java.util.List.of("sh", "-c", "echo ok"), 0, "ok"));
         assertThat(script.check()).containsExactly(CheckPhase.CONTINUOUSLY);
         assertThat(script.tolerance().window()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(e.steadyState().before()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(e.steadyState().before()).isEqualTo(Duration.ofSeconds(10));
         assertThat(e.steadyState().after()).isEqualTo(Duration.ofSeconds(10));
     }
 
@@ -147,7 +147,7 @@ class NormalisationTest {
     void normalisedJson() {
         JsonNode json = ExperimentJson.toTree(e);
         assertThat(json.at("/toxiproxy/url").asText()).isEqualTo("http://127.0.0.1:8474");
-        assertThat(json.at("/steadyState/before").asLong()).isEqualTo(5000);
+        assertThat(json.at("/steadyState/before").asLong()).isEqualTo(10_000);
         JsonNode probe = json.at("/steadyState/probes/0");
         assertThat(probe.get("type").asText()).isEqualTo("tcp");
         assertThat(probe.at("/target/type").asText()).isEqualTo("tcp");

@@ -70,6 +70,14 @@ public class ValidationRulesTest {
                         "3:1: duplicate key 'title' (first written at line 1)"),
                 rule("unsupported version", "title: t", "version: 2\ntitle: t",
                         "1:10: version: unsupported version 2"),
+                rule("a baseline needs one tolerance window before the faults", "steadyState:\n", "steadyState:\n  before: 0s\n",
+                        "7:11: steadyState.before: the steady state before lasts 0s, less than one 10s tolerance window "
+                                + "of probe home, so the baseline cannot be judged: write before: 10s or more, or "
+                                + "baseline: skip to run without one"),
+                rule("a baseline needs a probe checked before", "      type: http", "      type: http\n      check: during",
+                        "8:5: steadyState.probes: no probe is checked before the faults"),
+                rule("baseline is required or skip", "steadyState:\n", "steadyState:\n  baseline: none\n",
+                        "7:13: steadyState.baseline: 'none' is not one of required, skip"),
                 rule("duration syntax", "duration: 5s", "duration: 5 sec",
                         "20:17: method[0].fault.duration: '5 sec' is not a duration"),
                 rule("duration without unit", "duration: 5s", "duration: 30",

@@ -40,7 +40,7 @@ public final class ExperimentBinder {
             "team", "tags", "hypothesis", "vars", "toxiproxy", "proxies", "steadyState", "method", "abort",
             "rollbacks", "recovery", "slo", "premortem", "tabletop"));
     private static final List<String> PROXY_KEYS = List.of("name", "listen", "upstream");
-    private static final List<String> STEADY_KEYS = List.of("before", "after", "probes");
+    private static final List<String> STEADY_KEYS = List.of("before", "after", "baseline", "probes");
     private static final List<String> PROBE_KEYS = List.of("name", "type", "interval", "timeout", "check", "tolerance");
     private static final List<String> TOLERANCE_KEYS = List.of("window", "successRatio", "latency");
     private static final List<String> ABORT_KEYS = List.of("name", "probe", "when", "for");
@@ -82,8 +82,11 @@ public final class ExperimentBinder {
             if (probes.isEmpty() && steady.list("probes").isEmpty()) {
                 steady.missing("probes", "at least one probe");
             }
+            String baseline = steady.choice("baseline", List.of(SteadyState.REQUIRED, SteadyState.SKIP),
+                    SteadyState.REQUIRED);
             steadyState = new SteadyState(steady.duration("before", DEFAULT_STEADY),
-                    steady.duration("after", DEFAULT_STEADY), probes);
+                    steady.duration("after", DEFAULT_STEADY), baseline == null ? SteadyState.REQUIRED : baseline, probes);
+            baselineJudgeable(steady, steadyState);
         }
         Set<String> probeNames = steadyState == null ? Set.of() : names(steadyState.probes(), Probe::name);
 
@@ -105,6 +108,32 @@ public final class ExperimentBinder {
         return new Experiment(version == null ? 1 : version.intValue(), title, f.string("description"),
                 f.string("owner"), f.string("team"), f.strings("tags"), hypothesis, vars, toxiproxy, proxies,
                 steadyState, method, abort, rollbacks, recovery, slo, premortem, tabletop);
+    }
+
+    /**
+     * A fault must never go into a system nobody has seen steady: unless {@code baseline: skip}, some
+     * probe is checked before, and {@code before} lasts at least one tolerance window of each such probe.
+     */
+    private static void baselineJudgeable(Fields steady, SteadyState s) {
+        if (!s.baselineRequired() || s.probes().isEmpty()) {
+            return;
+        }
+        List<Probe> checkedBefore = s.probes().stream().filter(p -> p.check().contains(CheckPhase.BEFORE)
+                || p.check().contains(CheckPhase.CONTINUOUSLY)).toList();
+        if (checkedBefore.isEmpty()) {
+            steady.problem("probes", "no probe is checked before the faults, so nothing shows the system is steady "
+                    + "when they go in: add before (or continuously) to a probe's check, or write baseline: skip to run "
+                    + "without a baseline (every output then says so)");
+            return;
+        }
+        Probe longest = checkedBefore.stream().filter(p -> p.tolerance() != null)
+                .max(java.util.Comparator.comparing(p -> p.tolerance().window())).orElse(null);
+        if (longest != null && s.before().compareTo(longest.tolerance().window()) < 0) {
+            steady.problem("before", "the steady state before lasts " + Durations.format(s.before())
+                    + ", less than one " + Durations.format(longest.tolerance().window()) + " tolerance window of probe "
+                    + longest.name() + ", so the baseline cannot be judged: write before: "
+                    + Durations.format(longest.tolerance().window()) + " or more, or baseline: skip to run without one");
+        }
     }
 
     private ToxiproxyTarget toxiproxy(Fields f) {
