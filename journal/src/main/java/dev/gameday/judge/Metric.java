@@ -27,7 +27,10 @@ public record Metric(String name, double percentile) {
         }
         Matcher m = PERCENTILE.matcher(name == null ? "" : name);
         if (m.matches()) {
-            return percentile(Double.parseDouble(m.group(1)));
+            double p = Double.parseDouble(m.group(1));
+            if (p > 0 && p <= 100) {
+                return percentile(p);
+            }
         }
         throw new IllegalArgumentException("unknown metric '" + name + "' (successRatio or a percentile such as p95)");
     }

@@ -20,13 +20,13 @@ import java.util.Random;
  * sample per slot whose answer comes back after its latency, released in slot order (as the sampler
  * delivers them) — so samples of one slot arrive after later phases have begun.
  */
-record Scenario(ObjectNode experiment, List<Timed> journal) {
+public record Scenario(ObjectNode experiment, List<Timed> journal) {
     /** An event as the journal holds it, at its {@code t} (a sample's slot), in file order. */
-    record Timed(long t, JournalEvent event) {}
+    public record Timed(long t, JournalEvent event) {}
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    static Scenario generate(Random r) {
+    public static Scenario generate(Random r) {
         ObjectNode experiment = JSON.createObjectNode();
         ArrayNode probes = experiment.putObject("steadyState").putArray("probes");
         int probeCount = 1 + r.nextInt(2);
