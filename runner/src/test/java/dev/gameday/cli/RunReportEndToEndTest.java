@@ -15,7 +15,9 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import dev.gameday.journal.Evidence;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -60,6 +62,21 @@ class RunReportEndToEndTest {
                 .map(tr -> tr.select("td").eachText()).toList();
         assertThat(rows).anyMatch(r -> r.get(3).equals("before") && r.get(6).equals("PASS"));
         assertThat(rows).anyMatch(r -> r.get(3).equals("during inventory-outage") && r.get(6).equals("FAIL"));
+        // The console and the report print the same figures: the runner's evidence, row for row.
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        RunCommand.print(result, new PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+        List<String> consoleLines = console.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(rows).hasSameSizeAs(result.evidence());
+        for (int i = 0; i < rows.size(); i++) {
+            Evidence e = result.evidence().get(i);
+            String observed = e.observedText() == null ? "–" : e.observedText();
+            assertThat(rows.get(i).subList(4, 7)).as("report row %d", i).containsExactly(observed,
+                    Long.toString(e.samples()), e.status().key().toUpperCase(java.util.Locale.ROOT));
+            String where = e.step() == null ? e.phase() : "step " + e.step();
+            assertThat(consoleLines).as("console line for %s %s %s", e.probe(), where, e.tolerance())
+                    .anyMatch(l -> l.contains(where) && l.contains(e.tolerance()) && l.contains(" " + observed + " ")
+                            && l.contains(e.samples() + " samples"));
+        }
         assertThat(html.select("section#detection-recovery-and-error-budget td").eachText())
                 .contains("inventory-outage", "an outage (proxy disabled)");
         assertThat(html.select("figure svg")).hasSize(1);
