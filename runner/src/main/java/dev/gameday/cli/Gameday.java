@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
             "  2  aborted by an abort condition",
             "  3  invalid input or configuration (nothing injected)",
             "  4  runtime error: target, proxy or Toxiproxy unusable",
-            "  5  inconclusive: steady state did not hold before any fault (nothing injected)",
+            "  5  inconclusive: steady state did not hold before any fault (nothing injected),",
+            "     or a faulted proxy carried no traffic (the system under test does not use it)",
             "",
             "'gameday COMMAND --help' shows a command's options and examples.",
         })
