@@ -86,21 +86,7 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
 
     @Test
     void aTrippedAbortRemovesTheFaultAtOnceAndEndsTheRunAborted() throws Exception {
-        Path file = write(tmp, experiment("fragile", RATIO_99, """
-                - name: inventory-stalls
-                  fault:
-                    proxy: inventory
-                    toxic: timeout
-                    attributes:
-                      timeout: 0ms
-                    duration: 60s
-                """, """
-                abort:
-                  - name: storefront-failing
-                    probe: product-page
-                    when: "successRatio < 50%"
-                    for: 1s
-                """));
+        Path file = write(tmp, experiment("fragile", RATIO_99, RunTestBed.STALL_60S, RunTestBed.ABORT_WHEN_FAILING_1S));
         Path out = out();
         long start = System.currentTimeMillis();
 

@@ -124,6 +124,26 @@ public final class RunTestBed implements AutoCloseable {
                 """.formatted(name, latency, duration);
     }
 
+    /** A method step stalling inventory (a timeout toxic that never closes) for a minute. */
+    static final String STALL_60S = """
+            - name: inventory-stalls
+              fault:
+                proxy: inventory
+                toxic: timeout
+                attributes:
+                  timeout: 0ms
+                duration: 60s
+            """;
+
+    /** Stops the run once half the product pages fail for a second. */
+    static final String ABORT_WHEN_FAILING_1S = """
+            abort:
+              - name: storefront-failing
+                probe: product-page
+                when: "successRatio < 50%"
+                for: 1s
+            """;
+
     /** A method step taking inventory down for {@code duration}. */
     static String outageStep(String name, String duration) {
         return """

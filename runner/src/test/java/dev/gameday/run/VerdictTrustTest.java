@@ -95,21 +95,7 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
     /** Every slot sent before the abort comes back — answered or timed out — and is journaled. */
     @Test
     void atAnAbortEverySlotSentYieldsItsSample() throws Exception {
-        Path file = write(tmp, experiment("fragile", RATIO_LENIENT, """
-                - name: inventory-stalls
-                  fault:
-                    proxy: inventory
-                    toxic: timeout
-                    attributes:
-                      timeout: 0ms
-                    duration: 60s
-                """, """
-                abort:
-                  - name: storefront-failing
-                    probe: product-page
-                    when: "successRatio < 50%"
-                    for: 1s
-                """));
+        Path file = write(tmp, experiment("fragile", RATIO_LENIENT, RunTestBed.STALL_60S, RunTestBed.ABORT_WHEN_FAILING_1S));
 
         RunResult r = bed.run(file, out());
 
