@@ -129,6 +129,15 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * Appends {@code last} and closes, at once: nothing another thread appends can come after it (the
+     * shutdown hook's {@code run.interrupted} while the engine still delivers samples).
+     */
+    public synchronized void closeWith(JournalEvent last) {
+        append(last);
+        close();
+    }
+
     /** Writes nothing more, fsyncs what was written, and releases the file. Idempotent. */
     @Override
     public synchronized void close() {

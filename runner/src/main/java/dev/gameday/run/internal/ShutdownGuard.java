@@ -72,8 +72,7 @@ public final class ShutdownGuard {
         } else {
             err.println("gameday: interrupted; removed " + removed.size() + " fault(s) and every proxy the run created");
         }
-        journal.append(new RunInterrupted("interrupted by a signal (Ctrl-C or SIGTERM)", removed));
-        journal.close();
+        journal.closeWith(new RunInterrupted("interrupted by a signal (Ctrl-C or SIGTERM)", removed));
         if (ledger.empty()) {
             try {
                 RunLock.delete(runDir);
