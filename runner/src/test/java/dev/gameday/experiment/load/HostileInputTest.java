@@ -94,7 +94,7 @@ class HostileInputTest {
 
     @Test
     void billionLaughsIsRefusedQuickly() {
-        Path bomb = TestFiles.fixture("billion-laughs.yaml");
+        Path bomb = TestFiles.fixture("hostile/billion-laughs.yaml");
         String problem = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> onlyProblem(bomb));
         assertThat(problem).contains("refusing a possible YAML bomb");
     }
