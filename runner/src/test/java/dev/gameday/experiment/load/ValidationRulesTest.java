@@ -256,6 +256,9 @@ public class ValidationRulesTest {
                         "14:3: method: expected a list, found a mapping"),
                 rule("probes as a mapping reported once", "  probes:\n    - name: home", "  probes:\n    name: home\n    x:",
                         "8:5: steadyState.probes: expected a list, found a mapping"),
+                rule("an unreadable window is reported, not compared with before", "        successRatio: \">= 99%\"",
+                        "        successRatio: \">= 99%\"\n        window: 0s",
+                        "13:17: steadyState.probes[0].tolerance.window: must be longer than 0"),
                 rule("unknown attribute with none close", "latency: 100ms", "latency: 100ms\n        rate: 5",
                         "20:9: method[0].fault.attributes: toxic latency has no attribute 'rate' (it has: latency, jitter)"));
     }

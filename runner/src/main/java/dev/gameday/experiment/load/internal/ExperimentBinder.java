@@ -129,9 +129,10 @@ public final class ExperimentBinder {
                     + "without a baseline (every output then says so)");
             return;
         }
-        Probe longest = checkedBefore.stream().filter(p -> p.tolerance() != null)
+        // a tolerance or duration that could not be read is already reported: nothing to compare
+        Probe longest = checkedBefore.stream().filter(p -> p.tolerance() != null && p.tolerance().window() != null)
                 .max(java.util.Comparator.comparing(p -> p.tolerance().window())).orElse(null);
-        if (longest != null && s.before().compareTo(longest.tolerance().window()) < 0) {
+        if (longest != null && s.before() != null && s.before().compareTo(longest.tolerance().window()) < 0) {
             steady.problem("before", "the steady state before lasts " + Durations.format(s.before())
                     + ", less than one " + Durations.format(longest.tolerance().window()) + " tolerance window of probe "
                     + longest.name() + ", so the baseline cannot be judged: write before: "
