@@ -1,14 +1,21 @@
 package dev.gameday.report.doc;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Renders a {@link Document} as GitHub-flavoured Markdown. Text is escaped so that neither Markdown
- * syntax nor raw HTML from an experiment file can change the page.
+ * syntax nor raw HTML from an experiment file can change the page: Markdown punctuation is
+ * backslash-escaped, HTML's special characters become entities, what would start a block (a list
+ * marker, an indent) at the start of one is neutralised, and code spans are fenced with more
+ * backticks than any run inside them.
  */
 public final class MarkdownWriter {
     private static final Pattern SPECIAL = Pattern.compile("([\\\\`*_\\[\\]#|~])");
+    /** At the start of a block: list markers, ordered-list numbers, thematic breaks, setext underlines. */
+    private static final Pattern BLOCK_START = Pattern.compile("^(\\d{1,9})?([-+=.)])");
+    private static final Pattern BACKTICKS = Pattern.compile("`+");
 
     private MarkdownWriter() {}
 
@@ -28,11 +35,12 @@ public final class MarkdownWriter {
         if (block instanceof Block.Heading h) {
             out.append("#".repeat(Math.min(6, h.level() + 1))).append(' ').append(escape(h.text())).append("\n\n");
         } else if (block instanceof Block.Paragraph p) {
-            out.append(inline(p.content())).append("\n\n");
+            out.append(blockStart(inline(p.content()))).append("\n\n");
         } else if (block instanceof Block.Banner b) {
             out.append("> **").append(escape(b.title())).append("** — ").append(inline(b.content())).append("\n\n");
         } else if (block instanceof Block.Note n) {
-            out.append("> ").append(n.tone() == Tone.NEUTRAL ? "" : "**Note:** ").append(inline(n.content()))
+            String content = inline(n.content());
+            out.append("> ").append(n.tone() == Tone.NEUTRAL ? blockStart(content) : "**Note:** " + content)
                     .append("\n\n");
         } else if (block instanceof Block.Facts f) {
             for (Block.Fact fact : f.facts()) {
@@ -53,7 +61,7 @@ public final class MarkdownWriter {
 
     private static void list(StringBuilder out, List<List<Inline>> items, String marker) {
         for (List<Inline> item : items) {
-            out.append(marker).append(inline(item)).append('\n');
+            out.append(marker).append(blockStart(inline(item))).append('\n');
         }
         out.append('\n');
     }
@@ -66,13 +74,18 @@ public final class MarkdownWriter {
         out.append('\n');
         for (List<List<Inline>> row : t.rows()) {
             out.append('|');
-            row.forEach(cell -> out.append(' ').append(inline(cell)).append(" |"));
+            row.forEach(cell -> out.append(' ').append(inline(cell, true)).append(" |"));
             out.append('\n');
         }
         out.append('\n');
     }
 
     static String inline(List<Inline> content) {
+        return inline(content, false);
+    }
+
+    /** In a table cell a {@code |} ends the cell, even in a code span, unless it is escaped. */
+    private static String inline(List<Inline> content, boolean inTable) {
         StringBuilder out = new StringBuilder();
         for (Inline piece : content) {
             if (piece instanceof Inline.Text t) {
@@ -82,7 +95,7 @@ public final class MarkdownWriter {
                 String text = s.text().stripTrailing();
                 out.append("**").append(escape(text)).append("**").append(s.text().substring(text.length()));
             } else if (piece instanceof Inline.Code c) {
-                out.append(code(c.text()));
+                out.append(code(c.text(), inTable));
             } else if (piece instanceof Inline.Badge b) {
                 out.append("**").append(escape(b.text())).append("**");
             } else if (piece instanceof Inline.Link l) {
@@ -96,10 +109,31 @@ public final class MarkdownWriter {
         return out.toString();
     }
 
-    private static String code(String text) {
-        String flat = flatten(text).replace("|", "\\|");
-        String fence = flat.contains("`") ? "`` " : "`";
-        return fence + flat + (fence.length() > 1 ? " ``" : "`");
+    /**
+     * A code span shows its text as it is (no escape works inside one), so it is fenced with one more
+     * backtick than the longest run inside, and padded with a space when the text starts or ends
+     * with a backtick or with spaces on both ends (CommonMark strips one such space on each side).
+     */
+    private static String code(String text, boolean inTable) {
+        String flat = flatten(text);
+        if (flat.isEmpty()) {
+            return "";
+        }
+        int longest = 0;
+        Matcher runs = BACKTICKS.matcher(flat);
+        while (runs.find()) {
+            longest = Math.max(longest, runs.group().length());
+        }
+        String fence = "`".repeat(longest + 1);
+        boolean pad = flat.startsWith("`") || flat.endsWith("`")
+                || flat.startsWith(" ") && flat.endsWith(" ") && !flat.isBlank();
+        String body = pad ? " " + flat + " " : flat;
+        return fence + (inTable ? body.replace("|", "\\|") : body) + fence;
+    }
+
+    /** Rendered inline text placed at the start of a block: it must not open another block. */
+    private static String blockStart(String rendered) {
+        return BLOCK_START.matcher(rendered.stripLeading()).replaceFirst("$1\\\\$2");
     }
 
     /** Escapes Markdown syntax and HTML; newlines become spaces so text cannot break tables or lists. */

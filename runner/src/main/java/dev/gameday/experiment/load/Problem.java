@@ -1,11 +1,16 @@
 package dev.gameday.experiment.load;
 
+import dev.gameday.cli.TerminalText;
 import java.nio.file.Path;
 
-/** One thing wrong with an experiment file, where it is (1-based line and column) and what it is. */
+/**
+ * One thing wrong with an experiment file, where it is (1-based line and column) and what it is.
+ * The loader's messages are one printable line with every secret masked; {@link #toString()} is
+ * {@code file:line:column: message}, the file name made safe for a terminal too.
+ */
 public record Problem(Path file, int line, int column, String message) {
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column + ": " + message;
+        return TerminalText.safe(String.valueOf(file)) + ":" + line + ":" + column + ": " + message;
     }
 }

@@ -32,13 +32,15 @@ public class ExperimentLoaderBench {
     private Path fiveMistakes;
     private Path billionLaughs;
     private Path deepNesting;
+    private Path variableBomb;
 
     @Setup
     public void files() throws IOException {
         example = TestFiles.examplesDir().resolve("storefront-survives-slow-inventory.yaml");
         exampleEnv = TestFiles.envFor(example);
         fiveMistakes = TestFiles.fixture("five-mistakes.yaml");
-        billionLaughs = TestFiles.fixture("billion-laughs.yaml");
+        billionLaughs = TestFiles.fixture("hostile/billion-laughs.yaml");
+        variableBomb = TestFiles.fixture("hostile/var-bomb-9-levels.yaml");
         deepNesting = Files.createTempFile("deep", ".yaml");
         deepNesting.toFile().deleteOnExit();
         Files.writeString(deepNesting, "a: " + "[".repeat(100_000) + "]".repeat(100_000));
@@ -57,6 +59,11 @@ public class ExperimentLoaderBench {
     @Benchmark
     public int refuseBillionLaughs() {
         return problems(billionLaughs);
+    }
+
+    @Benchmark
+    public int refuseVariableBomb() {
+        return problems(variableBomb);
     }
 
     @Benchmark

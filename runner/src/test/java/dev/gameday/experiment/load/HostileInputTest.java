@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +95,7 @@ class HostileInputTest {
 
     @Test
     void billionLaughsIsRefusedQuickly() {
-        Path bomb = TestFiles.fixture("billion-laughs.yaml");
+        Path bomb = TestFiles.fixture("hostile/billion-laughs.yaml");
         String problem = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> onlyProblem(bomb));
         assertThat(problem).contains("refusing a possible YAML bomb");
     }
@@ -145,5 +146,38 @@ class HostileInputTest {
                 () -> ExperimentLoader.load(f, Map.of(), Map.of()));
         assertThat(e.problems()).hasSize(101);
         assertThat(e.problems().get(100).message()).isEqualTo("... and 1900 more problems from here on; fix these first");
+    }
+
+    /**
+     * Every value of valid experiments replaced in turn by something wrong (empty, zero, negative, a
+     * list, a mapping, an unknown variable, control characters): the loader either loads the file or
+     * reports problems, and never fails in another way.
+     */
+    @Test
+    void noWrongValueMakesTheLoaderThrow() throws IOException {
+        List<String> wrong = List.of("\"\"", "0", "0s", "-1", "[a, b]", "{a: b}", "~", "\"${var.nope}\"",
+                "\"\\e[2J\\a\"", "99999999999999999999", "\"..\"");
+        Path example = TestFiles.examplesDir().resolve("storefront-survives-slow-inventory.yaml");
+        Map<String, String> env = TestFiles.envFor(example);
+        java.util.regex.Pattern keyValue = java.util.regex.Pattern.compile("^(\\s*(?:- )?[A-Za-z0-9]+: )([^#\\s].*)$");
+        int loads = 0;
+        for (String yaml : List.of(ValidationRulesTest.BASE, Files.readString(example))) {
+            String[] lines = yaml.split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                java.util.regex.Matcher m = keyValue.matcher(lines[i]);
+                for (String value : m.matches() ? wrong : List.<String>of()) {
+                    String[] changed = lines.clone();
+                    changed[i] = m.group(1) + value;
+                    Path f = write("mutated.yaml", String.join("\n", changed) + "\n");
+                    try {
+                        ExperimentLoader.load(f, Map.of(), env);
+                    } catch (InvalidExperimentException e) {
+                        assertThat(e.problems()).as(changed[i]).isNotEmpty();
+                    }
+                    loads++;
+                }
+            }
+        }
+        assertThat(loads).isGreaterThan(500);
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One case per validation rule: a small valid experiment is changed in one place, and the loader must
- * report exactly one problem, at the right line and column, saying the right thing.
+ * report exactly one problem, at the right line and column, saying the right thing (the whole of it
+ * when the expected text ends with {@code $}).
  */
 public class ValidationRulesTest {
     /** Valid as it is; the line numbers below refer to it. */
@@ -202,7 +203,64 @@ public class ValidationRulesTest {
                         "2:13: unterminated '${'"),
                 rule("variables do not refer to themselves", "hypothesis: h",
                         "hypothesis: ${var.a}\nvars: {a: \"${var.b}\", b: \"${var.a}\"}",
-                        "3:11: variable a refers to itself: a -> b -> a"));
+                        "3:11: variable a refers to itself: a -> b -> a"),
+                rule("proxy name is not ..", "    upstream: 127.0.0.1:9000", "    upstream: 127.0.0.1:9000\n  - {name: \"..\", upstream: h:1}",
+                        "6:12: proxies[1].name: '..' cannot be a name: in a URL path it means this or the parent folder"),
+                rule("proxy name is not .", "    upstream: 127.0.0.1:9000", "    upstream: 127.0.0.1:9000\n  - {name: \".\", upstream: h:1}",
+                        "6:12: proxies[1].name: '.' cannot be a name"),
+                rule("proxy name at most 64 characters", "    upstream: 127.0.0.1:9000",
+                        "    upstream: 127.0.0.1:9000\n  - {name: " + "a".repeat(65) + ", upstream: h:1}",
+                        "6:12: proxies[1].name: '" + "a".repeat(65) + "' is 65 characters long; a name has at most 64"),
+                rule("proxy name characters", "    upstream: 127.0.0.1:9000", "    upstream: 127.0.0.1:9000\n  - {name: api/v1, upstream: h:1}",
+                        "6:12: proxies[1].name: 'api/v1' may only use letters, digits, '_', '.' and '-'"),
+                rule("step name is addressable", "abort:", "  - {name: slow down, pause: 1s}\nabort:",
+                        "21:12: method[1].name: 'slow down' may only use letters, digits, '_', '.' and '-'"),
+                rule("probe name is addressable", "method:", "    - {name: \"home?x=1\", type: tcp, address: h:1,"
+                                + " tolerance: {successRatio: 1%}}\nmethod:",
+                        "13:14: steadyState.probes[1].name: 'home?x=1' may only use letters, digits"),
+                rule("title is printable", "title: t", "title: \"t\\e[2J\\a\"",
+                        "1:8: title: 't\\e[2J\\u0007' holds control characters (such as escape sequences or line breaks)"),
+                rule("abort name is printable", "- name: broken", "- name: \"broken\\u009b2J\"",
+                        "22:11: abort[0].name: 'broken\\u009b2J' holds control characters"),
+                rule("upstream host syntax", "upstream: 127.0.0.1:9000", "upstream: \"a b:80\"",
+                        "5:15: proxies[0].upstream: 'a b' in 'a b:80' is not a host name, an IPv4 address or a bracketed IPv6"),
+                rule("upstream without credentials", "upstream: 127.0.0.1:9000", "upstream: user:pass@host:80",
+                        "5:15: proxies[0].upstream: credentials (user:password@) do not belong in an address: write host:port"),
+                rule("IPv4 in range", "upstream: 127.0.0.1:9000", "upstream: 300.0.0.1:9000",
+                        "5:15: proxies[0].upstream: '300.0.0.1' in '300.0.0.1:9000' is not a host name"),
+                rule("IPv6 in brackets", "upstream: 127.0.0.1:9000", "upstream: \"::1:9000\"",
+                        "5:15: proxies[0].upstream: '::1:9000': write an IPv6 address in brackets, e.g. [::1]:8080"),
+                rule("IPv6 valid", "upstream: 127.0.0.1:9000", "upstream: \"[fe80::1::2]:9000\"",
+                        "5:15: proxies[0].upstream: 'fe80::1::2' in '[fe80::1::2]:9000' is not an IPv6 address"),
+                rule("port digits only", "upstream: 127.0.0.1:9000", "upstream: 127.0.0.1:+90",
+                        "5:15: proxies[0].upstream: '127.0.0.1:+90' has no valid port"),
+                rule("url port in range", "url: http://127.0.0.1:8080/", "url: http://127.0.0.1:99999/",
+                        "10:12: steadyState.probes[0].url: port 99999 in 'http://127.0.0.1:99999/' is outside 1..65535"),
+                rule("url without credentials", "url: http://127.0.0.1:8080/", "url: http://user:pass@127.0.0.1:8080/",
+                        "10:12: steadyState.probes[0].url: the URL holds credentials (user:password@), which gameday does"
+                                + " not send: send them in a header instead, e.g. headers: {Authorization: \"Basic ${secret:NAME}\"}"),
+                rule("toxiproxy url without credentials", "title: t", "title: t\ntoxiproxy: http://a:b@127.0.0.1:8474",
+                        "2:12: toxiproxy: the URL holds credentials (user:password@), which gameday does not send:"
+                                + " Toxiproxy's API has no authentication; write its URL alone"),
+                rule("toxiproxy url port in range", "title: t", "title: t\ntoxiproxy: http://127.0.0.1:84740",
+                        "2:12: toxiproxy: port 84740 in 'http://127.0.0.1:84740' is outside 1..65535"),
+                rule("header names are tokens", "      tolerance:", "      headers: {\"X Bad\": v}\n      tolerance:",
+                        "11:17: steadyState.probes[0].headers: 'X Bad' is not an HTTP header name"),
+                rule("header values are one line", "      tolerance:", "      headers: {X-Ok: \"a\\r\\nX-Injected: 1\"}\n      tolerance:",
+                        "11:23: steadyState.probes[0].headers.X-Ok: a header value cannot hold line breaks"),
+                rule("a tab is reported where it is", "  - name: api", "\t- name: api",
+                        "4:1: not valid YAML: found character '\\t(TAB)' that cannot start any token"),
+                rule("ratio hint not nested", "\">= 99%\"", "\"99.9\"",
+                        "12:23: steadyState.probes[0].tolerance.successRatio: '99.9' is not a percentage: write e.g. \">= 99%\"$"),
+                rule("method as a mapping reported once", "method:\n  - name: slow", "method:\n  name: slow\n  x:",
+                        "14:3: method: expected a list, found a mapping"),
+                rule("probes as a mapping reported once", "  probes:\n    - name: home", "  probes:\n    name: home\n    x:",
+                        "8:5: steadyState.probes: expected a list, found a mapping"),
+                rule("an unreadable window is reported, not compared with before", "        successRatio: \">= 99%\"",
+                        "        successRatio: \">= 99%\"\n        window: 0s",
+                        "13:17: steadyState.probes[0].tolerance.window: must be longer than 0"),
+                rule("unknown attribute with none close", "latency: 100ms", "latency: 100ms\n        rate: 5",
+                        "20:9: method[0].fault.attributes: toxic latency has no attribute 'rate' (it has: latency, jitter)"));
     }
 
     private static Arguments rule(String name, String find, String replace, String expected) {
@@ -219,8 +277,34 @@ public class ValidationRulesTest {
                 .isInstanceOfSatisfying(InvalidExperimentException.class, e -> {
                     List<String> problems = e.problems().stream().map(Problem::toString).toList();
                     assertThat(problems).as(yaml).hasSize(1);
-                    assertThat(problems.get(0)).startsWith(file + ":" + expected);
+                    if (expected.endsWith("$")) {
+                        assertThat(problems.get(0)).isEqualTo(file + ":" + expected.substring(0, expected.length() - 1));
+                    } else {
+                        assertThat(problems.get(0)).startsWith(file + ":" + expected);
+                    }
                 });
+    }
+
+    @Test
+    void whatIsBehindATypoIsCheckedToo() throws IOException {
+        Path file = Files.writeString(dir.resolve("typo.yaml"), BASE
+                .replace("      tolerance:\n        successRatio: \">= 99%\"", "      tolerence:\n        successRatio: \">= 199%\"")
+                .replace("type: http", "type: htp\n      expect: {status: 700}")
+                .replace("toxic: latency", "toxic: latncy")
+                .replace("latency: 100ms", "latncy: -1ms"));
+        assertThatThrownBy(() -> ExperimentLoader.load(file, Map.of(), Map.of()))
+                .isInstanceOfSatisfying(InvalidExperimentException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.line() + ":" + p.column() + ": " + p.message())
+                        .containsExactly(
+                                "9:13: steadyState.probes[0].type: 'htp' is not one of http, tcp, command (did you mean 'http'?)",
+                                "10:24: steadyState.probes[0].expect.status: '700' is not an HTTP status (100..599)",
+                                "12:7: steadyState.probes[0]: unknown key 'tolerence' (did you mean 'tolerance'?)",
+                                "13:23: steadyState.probes[0].tolerance.successRatio: '199%' is not between 0% and 100%",
+                                "18:14: method[0].fault.toxic: 'latncy' is not one of latency, down, bandwidth, timeout,"
+                                        + " slow_close, reset_peer, slicer, limit_data (did you mean 'latency'?)",
+                                "20:9: method[0].fault.attributes: toxic latency has no attribute 'latncy'"
+                                        + " (did you mean 'latency'?)",
+                                "20:17: method[0].fault.attributes.latency: '-1ms' is negative: a duration must not be negative"));
     }
 
     @Test

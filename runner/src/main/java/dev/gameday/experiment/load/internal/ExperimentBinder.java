@@ -2,6 +2,7 @@ package dev.gameday.experiment.load.internal;
 
 import dev.gameday.experiment.AbortCondition;
 import dev.gameday.experiment.CheckPhase;
+import dev.gameday.experiment.CommandTarget;
 import dev.gameday.experiment.Durations;
 import dev.gameday.experiment.Experiment;
 import dev.gameday.experiment.LatencyBound;
@@ -18,7 +19,7 @@ import dev.gameday.experiment.Step;
 import dev.gameday.experiment.TabletopPrompt;
 import dev.gameday.experiment.Tolerance;
 import dev.gameday.experiment.ToxiproxyTarget;
-import java.net.URI;
+import dev.gameday.experiment.load.LoadOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -52,13 +53,15 @@ public final class ExperimentBinder {
     private static final Duration DEFAULT_STEADY = Duration.ofSeconds(10);
 
     private final Problems problems;
+    private final LoadOptions options;
 
-    private ExperimentBinder(Problems problems) {
+    private ExperimentBinder(LoadOptions options, Problems problems) {
+        this.options = options;
         this.problems = problems;
     }
 
-    public static Experiment bind(Node.MapNode root, Map<String, String> vars, Problems problems) {
-        return new ExperimentBinder(problems).experiment(Fields.of(root, "", TOP_KEYS, problems), vars);
+    public static Experiment bind(Node.MapNode root, Map<String, String> vars, LoadOptions options, Problems problems) {
+        return new ExperimentBinder(options, problems).experiment(Fields.of(root, "", TOP_KEYS, problems), vars);
     }
 
     private Experiment experiment(Fields f, Map<String, String> vars) {
@@ -67,11 +70,13 @@ public final class ExperimentBinder {
             f.problem("version", "unsupported version " + version + ": this gameday reads version 1");
         }
         String title = f.requiredString("title", "a one-line name for the experiment");
+        Names.checkPrintable(f, "title", title);
         String hypothesis = f.requiredString("hypothesis",
                 "what you believe will hold, e.g. \"We believe that when X, Y still answers within Z\"");
         ToxiproxyTarget toxiproxy = toxiproxy(f);
         List<ProxySpec> proxies = named(f, "proxies", this::proxy);
-        Set<String> proxyNames = names(proxies, ProxySpec::name);
+        // names in a section that could not be read are unknown: references to them are not checked
+        Set<String> proxyNames = f.has("proxies") && !isList(f, "proxies") ? null : names(proxies, ProxySpec::name);
 
         Fields steady = f.fields("steadyState", STEADY_KEYS);
         SteadyState steadyState = null;
@@ -79,22 +84,19 @@ public final class ExperimentBinder {
             f.missing("steadyState", "the probes that define normal, with their tolerances");
         } else {
             List<Probe> probes = named(steady, "probes", this::probe);
-            if (probes.isEmpty() && steady.list("probes").isEmpty()) {
-                steady.missing("probes", "at least one probe");
-            }
+            nonEmpty(steady, "probes", "at least one probe");
             String baseline = steady.choice("baseline", List.of(SteadyState.REQUIRED, SteadyState.SKIP),
                     SteadyState.REQUIRED);
             steadyState = new SteadyState(steady.duration("before", DEFAULT_STEADY),
                     steady.duration("after", DEFAULT_STEADY), baseline == null ? SteadyState.REQUIRED : baseline, probes);
             baselineJudgeable(steady, steadyState);
         }
-        Set<String> probeNames = steadyState == null ? Set.of() : names(steadyState.probes(), Probe::name);
+        Set<String> probeNames = steadyState == null || !isList(steady, "probes") ? null
+                : names(steadyState.probes(), Probe::name);
 
         MethodBinder methodBinder = new MethodBinder(proxyNames, problems);
         List<Step> method = methodBinder.steps(f.list("method"), "method");
-        if (method.isEmpty() && f.list("method").isEmpty()) {
-            f.missing("method", "at least one step (fault, pause or parallel)");
-        }
+        nonEmpty(f, "method", "at least one step (fault, pause or parallel)");
         List<AbortCondition> abort = named(f, "abort", (n, p) -> abort(n, p, probeNames));
         List<Rollback> rollbacks = named(f, "rollbacks", this::rollback);
         Fields recoveryFields = f.fields("recovery", List.of("within"));
@@ -103,7 +105,8 @@ public final class ExperimentBinder {
         Slo slo = slo(f.fields("slo", List.of("objective", "window")));
         Fields premortemFields = f.fields("premortem", PREMORTEM_KEYS);
         Premortem premortem = premortemFields == null ? null : premortem(premortemFields);
-        List<TabletopPrompt> tabletop = list(f, "tabletop", (n, p) -> tabletop(n, p, methodBinder.stepNames.keySet()));
+        Set<String> stepNames = isList(f, "method") ? methodBinder.stepNames.keySet() : null;
+        List<TabletopPrompt> tabletop = list(f, "tabletop", (n, p) -> tabletop(n, p, stepNames));
 
         return new Experiment(version == null ? 1 : version.intValue(), title, f.string("description"),
                 f.string("owner"), f.string("team"), f.strings("tags"), hypothesis, vars, toxiproxy, proxies,
@@ -126,13 +129,27 @@ public final class ExperimentBinder {
                     + "without a baseline (every output then says so)");
             return;
         }
-        Probe longest = checkedBefore.stream().filter(p -> p.tolerance() != null)
+        // a tolerance or duration that could not be read is already reported: nothing to compare
+        Probe longest = checkedBefore.stream().filter(p -> p.tolerance() != null && p.tolerance().window() != null)
                 .max(java.util.Comparator.comparing(p -> p.tolerance().window())).orElse(null);
-        if (longest != null && s.before().compareTo(longest.tolerance().window()) < 0) {
+        if (longest != null && s.before() != null && s.before().compareTo(longest.tolerance().window()) < 0) {
             steady.problem("before", "the steady state before lasts " + Durations.format(s.before())
                     + ", less than one " + Durations.format(longest.tolerance().window()) + " tolerance window of probe "
                     + longest.name() + ", so the baseline cannot be judged: write before: "
                     + Durations.format(longest.tolerance().window()) + " or more, or baseline: skip to run without one");
+        }
+    }
+
+    private static boolean isList(Fields f, String key) {
+        return f.node(key) instanceof Node.ListNode;
+    }
+
+    /** A required list that must not be empty: missing, or written as an empty list ({@code []}). */
+    private static void nonEmpty(Fields f, String key, String what) {
+        if (!f.has(key)) {
+            f.missing(key, what);
+        } else if (f.node(key) instanceof Node.ListNode l && l.items().isEmpty()) {
+            f.problem(key, "needs " + what);
         }
     }
 
@@ -141,24 +158,22 @@ public final class ExperimentBinder {
         if (value == null || value.strip().equalsIgnoreCase("embedded")) {
             return ToxiproxyTarget.EMBEDDED;
         }
-        try {
-            URI uri = URI.create(value.strip());
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return new ToxiproxyTarget(uri);
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
+        if (!value.strip().matches("(?i)https?://.*")) {
+            f.problem("toxiproxy", "'" + value + "' is neither 'embedded' nor the http:// URL of a Toxiproxy server");
+            return null;
         }
-        f.problem("toxiproxy", "'" + value + "' is neither 'embedded' nor the http:// URL of a Toxiproxy server");
-        return null;
+        try {
+            return new ToxiproxyTarget(HttpUrls.check(value, "Toxiproxy's API has no authentication; write its URL alone"));
+        } catch (IllegalArgumentException e) {
+            f.problem("toxiproxy", e.getMessage());
+            return null;
+        }
     }
 
     private ProxySpec proxy(Node node, String path) {
         Fields f = Fields.of(node, path, PROXY_KEYS, problems);
         String name = f.requiredString("name", "the proxy's name, used by faults");
-        if (name != null && !name.matches("[A-Za-z0-9_.-]+")) {
-            f.problem("name", "'" + name + "' may only use letters, digits, '_', '.' and '-'");
-        }
+        Names.checkAddressable(f, "name", name);
         String listen = address(f, "listen", "127.0.0.1:0", true);
         String upstream = address(f, "upstream", null, false);
         return new ProxySpec(name, listen, upstream);
@@ -182,12 +197,13 @@ public final class ExperimentBinder {
     }
 
     private Probe probe(Node node, String path) {
-        String type = TargetBinder.peekType(node);
+        String type = TargetBinder.peekType(node, TargetBinder.TYPES);
         Set<String> keys = new LinkedHashSet<>(PROBE_KEYS);
         keys.addAll(TargetBinder.keys(type));
         Fields f = Fields.of(node, path, keys, problems);
         String name = f.requiredString("name", "a unique name for the probe");
-        ProbeTarget target = target(f, TargetBinder.TYPES);
+        Names.checkAddressable(f, "name", name);
+        ProbeTarget target = target(f, TargetBinder.TYPES, name == null ? path : "probe '" + name + "'");
         Duration interval = f.positiveDuration("interval", Duration.ofSeconds(1));
         Duration timeout = f.positiveDuration("timeout", Duration.ofSeconds(2));
         Set<CheckPhase> check = check(f);
@@ -199,12 +215,18 @@ public final class ExperimentBinder {
         return new Probe(name, interval, timeout, check, target, t);
     }
 
-    private ProbeTarget target(Fields f, List<String> types) {
+    /** The target of a probe or rollback ({@code what}, for messages), of one of {@code types}. */
+    private ProbeTarget target(Fields f, List<String> types, String what) {
         String type = f.choice("type", types, null);
         if (!f.has("type")) {
             f.missing("type", "one of " + String.join(", ", types));
         }
-        return type == null ? null : TargetBinder.bind(type, f);
+        ProbeTarget target = type == null ? null : TargetBinder.bind(type, f);
+        if (options.refuseCommands() && target instanceof CommandTarget c) {
+            f.problem("type", "this experiment runs programs: " + what + " runs " + String.join(" ", c.run())
+                    + "; refused by --no-commands");
+        }
+        return target;
     }
 
     private Set<CheckPhase> check(Fields f) {
@@ -234,7 +256,7 @@ public final class ExperimentBinder {
             try {
                 ratio = Expressions.ratioBound(ratioText);
             } catch (IllegalArgumentException e) {
-                f.problem("successRatio", e.getMessage() + " (write e.g. \">= 99%\")");
+                f.problem("successRatio", e.getMessage());
             }
         }
         List<LatencyBound> latency = new ArrayList<>();
@@ -264,8 +286,9 @@ public final class ExperimentBinder {
     private AbortCondition abort(Node node, String path, Set<String> probes) {
         Fields f = Fields.of(node, path, ABORT_KEYS, problems);
         String name = f.requiredString("name", "a unique name for the condition");
+        Names.checkPrintable(f, "name", name);
         String probe = f.requiredString("probe", "the probe it watches");
-        if (probe != null && !probes.contains(probe)) {
+        if (probe != null && probes != null && !probes.contains(probe)) {
             f.problem("probe", "no probe named '" + probe + "' under steadyState.probes"
                     + Suggestions.unknownName(probe, probes));
         }
@@ -285,12 +308,12 @@ public final class ExperimentBinder {
 
     private Rollback rollback(Node node, String path) {
         List<String> types = List.of("http", "command");
-        String type = TargetBinder.peekType(node);
         Set<String> keys = new LinkedHashSet<>(ROLLBACK_KEYS);
-        keys.addAll(TargetBinder.keys(type != null && types.contains(type) ? type : null));
+        keys.addAll(TargetBinder.keys(TargetBinder.peekType(node, types)));
         Fields f = Fields.of(node, path, keys, problems);
         String name = f.requiredString("name", "a unique name for the action");
-        ProbeTarget action = target(f, types);
+        Names.checkPrintable(f, "name", name);
+        ProbeTarget action = target(f, types, name == null ? path : "rollback '" + name + "'");
         return new Rollback(name, action, f.positiveDuration("timeout", Duration.ofSeconds(10)));
     }
 
@@ -320,7 +343,9 @@ public final class ExperimentBinder {
         });
         List<Premortem.Participant> participants = list(f, "participants", (n, p) -> {
             Fields r = Fields.of(n, p, List.of("name", "role"), problems);
-            return new Premortem.Participant(r.requiredString("name", "who"), r.string("role"));
+            String name = r.requiredString("name", "who");
+            Names.checkPrintable(r, "name", name);
+            return new Premortem.Participant(name, r.string("role"));
         });
         return new Premortem(risks, participants, f.string("runbook"), f.strings("dashboards"),
                 f.strings("questions"), f.strings("checklist"));
@@ -333,7 +358,7 @@ public final class ExperimentBinder {
         if (f.has("step") == f.has("phase")) {
             problems.add(f.at(), path + ": a prompt is attached to exactly one of step or phase");
         }
-        if (step != null && !steps.contains(step)) {
+        if (step != null && steps != null && !steps.contains(step)) {
             f.problem("step", "no step named '" + step + "' in method" + Suggestions.unknownName(step, steps));
         }
         String at = null;

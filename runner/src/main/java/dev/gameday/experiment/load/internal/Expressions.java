@@ -23,15 +23,22 @@ public final class Expressions {
 
     /** {@code "99.9%"} is 0.999; between 0% and 100%. */
     public static double percentage(String text) {
+        return percentage(text, "99.9%");
+    }
+
+    /** Like {@link #percentage(String)}; a text that is no percentage is told to write like {@code example}. */
+    private static double percentage(String text, String example) {
         String s = text.strip();
-        if (!s.endsWith("%")) {
-            throw new IllegalArgumentException("'" + s + "' is not a percentage: write e.g. 99.9%");
+        BigDecimal value = null;
+        if (s.endsWith("%")) {
+            try {
+                value = new BigDecimal(s.substring(0, s.length() - 1).strip());
+            } catch (NumberFormatException e) {
+                // reported below
+            }
         }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(s.substring(0, s.length() - 1).strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + s + "' is not a percentage: write e.g. 99.9%");
+        if (value == null) {
+            throw new IllegalArgumentException("'" + s + "' is not a percentage: write e.g. " + example);
         }
         if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new IllegalArgumentException("'" + s + "' is not between 0% and 100%");
@@ -44,7 +51,7 @@ public final class Expressions {
         Matcher m = BOUND.matcher(text);
         m.matches();
         Comparison op = m.group(1) == null ? Comparison.GE : Comparison.ofSymbol(m.group(1));
-        return new RatioBound(op, percentage(m.group(2)));
+        return new RatioBound(op, percentage(m.group(2), "\">= 99%\""));
     }
 
     /** {@code p95} with {@code "<= 800ms"} (the comparison defaults to {@code <=}). */

@@ -5,22 +5,24 @@ import dev.gameday.experiment.load.internal.Node.Scalar;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The fields of one mapping of the experiment, read with located checks. Creating it reports every key
  * that is not allowed there (with a did-you-mean hint); each getter reports a missing or mistyped value
  * and returns null (or the default) so reading goes on and every problem is found in one pass.
+ * A misspelt key is read as the key it was taken for, and an unknown choice as its closest allowed
+ * value, so the problems behind a typo are found in the same pass.
  * {@code path} (e.g. {@code steadyState.probes[0]}) prefixes every message.
  */
 public final class Fields {
     private final Node.MapNode map;
     private final String path;
     private final Problems problems;
-    /** Allowed keys that a misspelt key was taken for: not also reported as missing. */
-    private final Set<String> misspelt = new java.util.HashSet<>();
+    /** Allowed keys that a misspelt key was taken for, and that key's entry: read in its place. */
+    private final Map<String, Node.Entry> misspelt = new HashMap<>();
     /** True when the node was not a mapping at all: that is the one problem to report. */
     private boolean notMapping;
 
@@ -42,8 +44,8 @@ public final class Fields {
         for (Node.Entry e : map.entries().values()) {
             if (!allowed.contains(e.key())) {
                 String closest = problems.overwhelmed() ? null : Suggestions.closest(e.key(), allowed);
-                if (closest != null) {
-                    fields.misspelt.add(closest);
+                if (closest != null && !map.entries().containsKey(closest)) {
+                    fields.misspelt.putIfAbsent(closest, e);
                 }
                 problems.add(e.line(), e.column(), (path.isEmpty() ? "" : path + ": ") + "unknown key '" + e.key() + "'"
                         + (closest == null ? " (allowed here: " + String.join(", ", allowed) + ")"
@@ -70,9 +72,9 @@ public final class Fields {
         return map;
     }
 
-    /** The value under {@code key}, or null when absent or written as null. */
+    /** The value under {@code key} (or under a misspelling of it), or null when absent or written as null. */
     public Node node(String key) {
-        Node.Entry e = map.entries().get(key);
+        Node.Entry e = map.entries().containsKey(key) ? map.entries().get(key) : misspelt.get(key);
         return e == null || e.value() instanceof Scalar s && s.isNull() ? null : e.value();
     }
 
@@ -87,7 +89,7 @@ public final class Fields {
     }
 
     public void missing(String key, String what) {
-        if (notMapping || misspelt.contains(key)) {
+        if (notMapping || misspelt.containsKey(key)) {
             return;
         }
         problems.add(map, path(key) + " is required" + (what.isEmpty() ? "" : ": " + what));
@@ -116,7 +118,10 @@ public final class Fields {
         return s;
     }
 
-    /** One of {@code allowed} (case-insensitive, returned as written in {@code allowed}), or {@code dflt}. */
+    /**
+     * One of {@code allowed} (case-insensitive, returned as written in {@code allowed}), or {@code dflt}
+     * when absent. Any other value is reported, and its closest allowed value (or null) returned.
+     */
     public String choice(String key, Collection<String> allowed, String dflt) {
         String s = string(key);
         if (s == null) {
@@ -127,8 +132,10 @@ public final class Fields {
                 return a;
             }
         }
-        problem(key, "'" + s + "' is not one of " + String.join(", ", allowed) + Suggestions.didYouMean(s, allowed));
-        return null;
+        String guess = Suggestions.closest(s.strip(), allowed);
+        problem(key, "'" + s + "' is not one of " + String.join(", ", allowed)
+                + (guess == null ? "" : " (did you mean '" + guess + "'?)"));
+        return guess;
     }
 
     public Duration duration(String key, Duration dflt) {

@@ -6,6 +6,7 @@ import dev.gameday.experiment.Ramp;
 import dev.gameday.experiment.Step;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ final class MethodBinder {
     private static final List<String> KINDS = List.of("fault", "pause", "parallel");
 
     private final Problems problems;
+    /** The proxies faults may name; null when they are unknown (not checked). */
     private final Set<String> proxies;
     /** Every step name in the method (parallel children included) and where it was first written. */
     final Map<String, Node> stepNames = new LinkedHashMap<>();
@@ -46,6 +48,7 @@ final class MethodBinder {
     private Step step(Node node, String path) {
         Fields f = Fields.of(node, path, STEP_KEYS, problems);
         String name = f.requiredString("name", "a unique name for the step");
+        Names.checkAddressable(f, "name", name);
         if (name != null) {
             Node first = stepNames.putIfAbsent(name, f.node("name"));
             if (first != null) {
@@ -73,7 +76,7 @@ final class MethodBinder {
 
     private Fault fault(Fields f) {
         String proxy = f.requiredString("proxy", "the name of a proxy defined under proxies");
-        if (proxy != null && !proxies.contains(proxy)) {
+        if (proxy != null && proxies != null && !proxies.contains(proxy)) {
             f.problem("proxy", "no proxy named '" + proxy + "' under proxies" + Suggestions.unknownName(proxy, proxies));
         }
         String toxic = f.choice("toxic", Toxics.names(), null);
@@ -91,26 +94,40 @@ final class MethodBinder {
         if (Fault.DOWN.equals(toxic)) {
             f.forbid(List.of("attributes", "ramp", "toxicity"), "for toxic down: the proxy is simply disabled");
         } else if (toxic != null) {
-            attributes(f, toxic, attributes);
+            Set<String> named = attributes(f, toxic, attributes);
             Fields r = f.fields("ramp", RAMP_KEYS);
             ramp = r == null ? null : ramp(r, toxic, duration, attributes);
-            checkRequired(f, toxic, attributes);
+            checkRequired(f, toxic, attributes, named);
         }
         return new Fault(proxy, toxic, stream == null ? null : Fault.Stream.valueOf(stream.toUpperCase(Locale.ROOT)),
                 toxicity == null ? 1.0 : toxicity, attributes, duration, ramp);
     }
 
-    private void attributes(Fields f, String toxic, Map<String, Long> out) {
+    /**
+     * Reads the attributes into {@code out}; a misspelt one is read as the attribute it was taken for.
+     * Returns the attributes given (by their right names), valid or not.
+     */
+    private Set<String> attributes(Fields f, String toxic, Map<String, Long> out) {
         Map<String, Toxics.Unit> allowed = Toxics.attributes(toxic);
-        for (Node.Entry e : f.entries("attributes").values()) {
-            String where = f.path("attributes") + "." + e.key();
-            Toxics.Unit unit = allowed.get(e.key());
-            if (unit == null) {
+        Map<String, Node.Entry> given = f.entries("attributes");
+        Set<String> named = new HashSet<>();
+        for (Node.Entry e : given.values()) {
+            String key = e.key();
+            if (!allowed.containsKey(key)) {
+                String guess = Suggestions.closest(key, allowed.keySet());
                 problems.add(e.line(), e.column(), f.path("attributes") + ": toxic " + toxic + " has no attribute '"
-                        + e.key() + "'" + Suggestions.hint(e.key(), allowed.keySet(), "it has"));
-            } else if (e.value() instanceof Node.Scalar s && !s.isNull()) {
+                        + key + "'" + Suggestions.hint(key, allowed.keySet(), "it has"));
+                if (guess == null || given.containsKey(guess)) {
+                    continue;
+                }
+                key = guess;
+            }
+            named.add(key);
+            String where = f.path("attributes") + "." + key;
+            Toxics.Unit unit = allowed.get(key);
+            if (e.value() instanceof Node.Scalar s && !s.isNull()) {
                 try {
-                    out.put(e.key(), Toxics.toToxiproxy(unit, s.text()));
+                    out.put(key, Toxics.toToxiproxy(unit, s.text()));
                 } catch (IllegalArgumentException ex) {
                     problems.add(s, where + ": " + ex.getMessage());
                 }
@@ -118,6 +135,7 @@ final class MethodBinder {
                 problems.add(e.value(), where + ": expected " + Toxics.written(unit) + ", found " + e.value().kind());
             }
         }
+        return named;
     }
 
     private Ramp ramp(Fields r, String toxic, Duration duration, Map<String, Long> attributes) {
@@ -160,9 +178,9 @@ final class MethodBinder {
         }
     }
 
-    private void checkRequired(Fields f, String toxic, Map<String, Long> attributes) {
+    private void checkRequired(Fields f, String toxic, Map<String, Long> attributes, Set<String> named) {
         for (String required : Toxics.required(toxic)) {
-            if (!attributes.containsKey(required) && !f.entries("attributes").containsKey(required)) {
+            if (!attributes.containsKey(required) && !named.contains(required)) {
                 problems.add(f.has("attributes") ? f.node("attributes") : f.at(), f.path("attributes") + "."
                         + required + " is required for toxic " + toxic + " (" + Toxics.written(
                                 Toxics.attributes(toxic).get(required)) + ")");

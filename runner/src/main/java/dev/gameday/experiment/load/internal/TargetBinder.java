@@ -4,14 +4,13 @@ import dev.gameday.experiment.CommandTarget;
 import dev.gameday.experiment.HttpTarget;
 import dev.gameday.experiment.ProbeTarget;
 import dev.gameday.experiment.TcpTarget;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads what a probe or a rollback talks to: the fields of its {@code http}, {@code tcp} or {@code command} type. */
 final class TargetBinder {
@@ -19,6 +18,7 @@ final class TargetBinder {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
     private static final List<String> HTTP_EXPECT = List.of("status", "bodyContains", "jsonPath", "jsonEquals");
     private static final List<String> COMMAND_EXPECT = List.of("exitCode", "stdoutContains");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private TargetBinder() {}
 
@@ -36,11 +36,15 @@ final class TargetBinder {
         };
     }
 
-    /** The {@code type:} text of a raw mapping, lower-cased, or null. */
-    static String peekType(Node node) {
+    /**
+     * The {@code type:} of a raw mapping among {@code types}: as written (in any case) or, when it is
+     * misspelt, the closest one (the misspelling is reported when the type is read); else null.
+     */
+    static String peekType(Node node, List<String> types) {
         if (node instanceof Node.MapNode m && m.entries().get("type") != null
                 && m.entries().get("type").value() instanceof Node.Scalar s && s.text() != null) {
-            return s.text().strip().toLowerCase(java.util.Locale.ROOT);
+            String type = s.text().strip().toLowerCase(java.util.Locale.ROOT);
+            return types.contains(type) ? type : Suggestions.closest(type, types);
         }
         return null;
     }
@@ -58,11 +62,22 @@ final class TargetBinder {
         String method = f.choice("method", METHODS, "GET");
         String url = f.requiredString("url", "the URL to call, e.g. http://127.0.0.1:8080/health");
         if (url != null) {
-            checkUrl(f, url);
+            try {
+                HttpUrls.check(url, "send them in a header instead, e.g. headers: {Authorization: \"Basic ${secret:NAME}\"}");
+            } catch (IllegalArgumentException e) {
+                f.problem("url", e.getMessage());
+            }
         }
         Map<String, String> headers = new LinkedHashMap<>();
         f.entries("headers").forEach((name, e) -> {
-            if (e.value() instanceof Node.Scalar s && !s.isNull()) {
+            if (!HEADER_NAME.matcher(name).matches()) {
+                f.problems().add(e.line(), e.column(), f.path("headers") + ": '" + name + "' is not an HTTP header name"
+                        + " (letters, digits and !#$%&'*+-.^_`|~)");
+            } else if (e.value() instanceof Node.Scalar s && !s.isNull()) {
+                if (s.text().chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                    f.problems().add(s, f.path("headers") + "." + name + ": a header value cannot hold line breaks"
+                            + " or other control characters");
+                }
                 headers.put(name, s.text());
             } else {
                 f.problems().add(e.value(), f.path("headers") + "." + name + ": expected a single value, found "
@@ -98,19 +113,6 @@ final class TargetBinder {
             }
         }
         return new HttpTarget(method, url, headers, body, status, bodyContains, jsonPath, jsonEquals);
-    }
-
-    private static void checkUrl(Fields f, String url) {
-        try {
-            URI uri = new URI(url.strip());
-            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null) {
-                return;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        f.problem("url", "'" + url + "' is not an http:// or https:// URL with a host");
     }
 
     private static TcpTarget tcp(Fields f) {

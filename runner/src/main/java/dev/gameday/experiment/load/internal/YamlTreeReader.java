@@ -78,9 +78,15 @@ public final class YamlTreeReader {
         } catch (Refused e) {
             problems.add(e.line, e.column, e.getMessage());
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            problems.add(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
-                    "not valid YAML: " + yamlMessage(e));
+            // SnakeYAML knows where the problem is; Jackson's location may be where its context started
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+                problems.add(m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1,
+                        "not valid YAML: " + yamlMessage(e));
+            } else {
+                JsonLocation at = e.getLocation();
+                problems.add(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(),
+                        "not valid YAML: " + yamlMessage(e));
+            }
         } catch (IOException e) {
             problems.add(1, 1, "cannot read the file: " + e.getMessage());
         }
