@@ -1,5 +1,7 @@
 package dev.gameday.judge;
 
+import dev.gameday.text.Units;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

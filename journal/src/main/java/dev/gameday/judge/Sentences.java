@@ -1,5 +1,7 @@
 package dev.gameday.judge;
 
+import dev.gameday.text.Units;
+
 import dev.gameday.journal.Evidence;
 import dev.gameday.journal.Evidence.Status;
 

@@ -13,7 +13,7 @@ import dev.gameday.replay.internal.NotesFile;
 import dev.gameday.replay.internal.PlainScreen;
 import dev.gameday.journal.ToleranceChanged;
 import dev.gameday.judge.SampleWindow;
-import dev.gameday.judge.Units;
+import dev.gameday.text.Units;
 import dev.gameday.replay.internal.ReplayJudge;
 import dev.gameday.replay.internal.Sample;
 import dev.gameday.replay.internal.Screen;

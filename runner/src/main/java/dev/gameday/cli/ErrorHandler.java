@@ -1,5 +1,6 @@
 package dev.gameday.cli;
 
+import dev.gameday.text.TerminalText;
 import picocli.CommandLine;
 
 /**
@@ -11,7 +12,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
         boolean verbose = parsed.hasMatchedOption("--verbose")
                 || (parsed.subcommand() != null && hasVerbose(parsed));
-        cli.getErr().println("gameday: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+        String message = ex.getMessage() == null || ex.getMessage().isBlank() ? ex.toString() : ex.getMessage();
+        // Messages quote user text (file names, server answers): never let it drive the terminal.
+        message.lines().forEach(l -> cli.getErr().println("gameday: " + TerminalText.safe(l)));
         if (verbose) {
             ex.printStackTrace(cli.getErr());
         }

@@ -3,11 +3,14 @@ package dev.gameday.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.experiment.ExperimentJson;
 import dev.gameday.experiment.load.ExperimentLoader;
+import dev.gameday.experiment.load.LoadOptions;
 import dev.gameday.experiment.load.LoadedExperiment;
+import dev.gameday.experiment.load.SecretPolicy;
 import dev.gameday.preflight.LiveChecks;
 import dev.gameday.report.PreflightCheck;
 import dev.gameday.report.PremortemInput;
 import dev.gameday.report.Reports;
+import dev.gameday.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,6 +54,9 @@ final class PremortemCommand implements Callable<Integer> {
     @Option(names = "--replace-proxies", description = "As for run: recreate a proxy that exists with another address.")
     boolean replaceProxies;
 
+    @Option(names = "--no-commands", description = "As for run: refuse an experiment that runs programs.")
+    boolean noCommands;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write (default: runs/premortem-<slug>/ in the current directory).")
     Path out;
@@ -66,7 +72,10 @@ final class PremortemCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new UserInputException("--samples must be at least 1 (or 0 for the default)");
         }
-        LoadedExperiment loaded = ExperimentLoader.load(file, vars.values);
+        // Only the live checks use secret values: without --check a missing secret is a warning.
+        LoadedExperiment loaded = ExperimentLoader.load(file, vars.values, LoadOptions.DEFAULTS
+                .withSecrets(check ? SecretPolicy.REQUIRED : SecretPolicy.OPTIONAL).withRefuseCommands(noCommands));
+        loaded.warnings().forEach(w -> spec.commandLine().getErr().println("gameday: warning: " + w));
         ObjectNode json = ExperimentJson.toTree(loaded.redacted());
         List<PreflightCheck> checks = null;
         if (check) {
@@ -81,7 +90,7 @@ final class PremortemCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         for (PreflightCheck c : checks) {
-            stdout.println((c.ok() ? "  ok    " : "  FAIL  ") + c.name() + ": " + c.detail());
+            stdout.println(TerminalText.safe((c.ok() ? "  ok    " : "  FAIL  ") + c.name() + ": " + c.detail()));
         }
         if (!input.cleared()) {
             spec.commandLine().getErr().println("gameday: pre-flight is red: do not start");

@@ -2,7 +2,7 @@ package dev.gameday.cli;
 
 import dev.gameday.journal.Detection;
 import dev.gameday.journal.Evidence;
-import dev.gameday.judge.Sentences;
+import dev.gameday.text.TerminalText;
 import dev.gameday.run.RunEngine;
 import dev.gameday.run.RunOptions;
 import dev.gameday.run.RunResult;
@@ -57,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
         "the end) instead of stopping the run with exit 3."})
     boolean replaceProxies;
 
+    @Option(names = "--no-commands", description = {"Refuse an experiment that runs programs (command probes",
+        "or rollbacks): for files from untrusted sources, e.g. a pull request in CI."})
+    boolean noCommands;
+
     @CommandLine.Mixin
     RunOutputOptions output = new RunOutputOptions();
 
@@ -64,8 +68,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         output.quietNetworkLogs();
         PrintStream stdout = System.out;
-        RunResult r = RunEngine.run(new RunOptions(file, vars.values, System.getenv(), dryRun, output.out,
-                output.live(), replaceProxies, stdout));
+        RunResult r = RunEngine.run(RunOptions.of(file, vars.values, System.getenv(), output.out, stdout)
+                .dryRun(dryRun).live(output.live()).replaceProxies(replaceProxies).refuseCommands(noCommands));
         if (!dryRun) {
             print(r, stdout);
         }
@@ -75,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
     /** The verdict and its evidence: the very figures the report and the JUnit file show. */
     static void print(RunResult r, PrintStream out) {
         out.println();
-        out.println("Verdict: " + r.verdict().key().toUpperCase(java.util.Locale.ROOT) + " — " + r.summary());
+        out.println("Verdict: " + r.verdict().key().toUpperCase(java.util.Locale.ROOT) + " — "
+                + TerminalText.safe(r.summary()));
         if (!r.evidence().isEmpty()) {
             out.println("Evidence (worst window of each phase and fault step):");
             for (Evidence e : r.evidence()) {
@@ -96,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         if (r.timeToRecoverMs() != null) {
             out.println("Time to recover: " + r.timeToRecoverMs() + " ms");
         }
-        r.caveats().forEach(c -> out.println("Caveat: " + c));
-        out.println("Run folder: " + r.runDir());
+        r.caveats().forEach(c -> out.println("Caveat: " + TerminalText.safe(c)));
+        out.println("Run folder: " + TerminalText.safe(String.valueOf(r.runDir())));
     }
 }

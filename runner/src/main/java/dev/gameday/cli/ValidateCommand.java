@@ -6,6 +6,7 @@ import dev.gameday.experiment.load.LoadOptions;
 import dev.gameday.experiment.load.LoadedExperiment;
 import dev.gameday.experiment.load.Problem;
 import dev.gameday.experiment.load.SecretPolicy;
+import dev.gameday.text.TerminalText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -3,6 +3,7 @@ package dev.gameday.run;
 import dev.gameday.experiment.Experiment;
 import dev.gameday.experiment.ExperimentJson;
 import dev.gameday.experiment.load.ExperimentLoader;
+import dev.gameday.experiment.load.LoadOptions;
 import dev.gameday.experiment.load.LoadedExperiment;
 import dev.gameday.fault.FaultLedger;
 import dev.gameday.fault.FaultServer;
@@ -43,7 +44,8 @@ public final class RunEngine {
 
     /** Runs (or dry-runs) one experiment and blocks until it is over; invalid input throws. */
     public static RunResult run(RunOptions options) throws Exception {
-        LoadedExperiment loaded = ExperimentLoader.load(options.experimentFile(), options.vars(), options.env());
+        LoadedExperiment loaded = ExperimentLoader.load(options.experimentFile(), options.vars(), options.env(),
+                LoadOptions.DEFAULTS.withRefuseCommands(options.refuseCommands()));
         for (RecoveryOutcome r : CrashRecovery.recoverAll(options.outDir())) {
             options.out().println("recovered an unfinished run in " + r.runDir() + ": " + r.message());
             if (r.status() == RecoveryOutcome.Status.RECOVERED) {

@@ -9,7 +9,9 @@ import java.util.Map;
  * ({@code runs} by default); {@code env} is where {@code ${env:…}} and {@code ${secret:…}} come from;
  * {@code live} redraws a status line in place (a terminal), otherwise progress is plain lines;
  * {@code replaceProxies} recreates a proxy that exists on the server with another address (and puts
- * the original back at the end) instead of refusing to run.
+ * the original back at the end) instead of refusing to run; {@code refuseCommands} refuses an
+ * experiment that would run programs ({@code command} probes or rollbacks), for files from untrusted
+ * sources. Start from {@link #of} and change what differs.
  */
 public record RunOptions(
         Path experimentFile,
@@ -19,10 +21,33 @@ public record RunOptions(
         Path outDir,
         boolean live,
         boolean replaceProxies,
+        boolean refuseCommands,
         PrintStream out) {
 
     public RunOptions {
         vars = Map.copyOf(vars);
         env = Map.copyOf(env);
+    }
+
+    /** A real run with plain progress lines, existing proxies reused only when they match, programs allowed. */
+    public static RunOptions of(Path experimentFile, Map<String, String> vars, Map<String, String> env, Path outDir,
+            PrintStream out) {
+        return new RunOptions(experimentFile, vars, env, false, outDir, false, false, false, out);
+    }
+
+    public RunOptions dryRun(boolean dry) {
+        return new RunOptions(experimentFile, vars, env, dry, outDir, live, replaceProxies, refuseCommands, out);
+    }
+
+    public RunOptions live(boolean redrawn) {
+        return new RunOptions(experimentFile, vars, env, dryRun, outDir, redrawn, replaceProxies, refuseCommands, out);
+    }
+
+    public RunOptions replaceProxies(boolean replace) {
+        return new RunOptions(experimentFile, vars, env, dryRun, outDir, live, replace, refuseCommands, out);
+    }
+
+    public RunOptions refuseCommands(boolean refuse) {
+        return new RunOptions(experimentFile, vars, env, dryRun, outDir, live, replaceProxies, refuse, out);
     }
 }

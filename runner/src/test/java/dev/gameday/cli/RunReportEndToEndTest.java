@@ -43,8 +43,8 @@ class RunReportEndToEndTest {
             DemoSystem demo = DemoSystem.start(vertx, 0, 0, proxy).await();
             Map<String, String> vars = Map.of("storefront", "http://127.0.0.1:" + demo.storefrontPort(),
                     "inventoryProxy", proxy, "inventoryUpstream", "127.0.0.1:" + demo.inventoryPort());
-            result = RunEngine.run(new RunOptions(Path.of("../experiments/fragile-storefront-inventory-outage.yaml"),
-                    vars, Map.of("DEMO_TOKEN", SECRET), false, dir, false, false, new PrintStream(OutputStream.nullOutputStream())));
+            result = RunEngine.run(RunOptions.of(Path.of("../experiments/fragile-storefront-inventory-outage.yaml"),
+                    vars, Map.of("DEMO_TOKEN", SECRET), dir, new PrintStream(OutputStream.nullOutputStream())));
         } finally {
             vertx.close().await();
         }

@@ -40,9 +40,9 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         Path out = out();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        RunResult r = RunEngine.run(new RunOptions(write(tmp, experiment("resilient", RATIO_LENIENT, FAULT, "")),
-                bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), true, out, false, false,
-                new PrintStream(printed, true, StandardCharsets.UTF_8)));
+        RunResult r = RunEngine.run(RunOptions.of(write(tmp, experiment("resilient", RATIO_LENIENT, FAULT, "")),
+                bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), out,
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).dryRun(true));
 
         assertThat(r.exitCode()).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8))
@@ -73,9 +73,9 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         gone.waitFor();
         new RunLock(gone.pid(), null).write(crashed);
 
-        RunResult r = RunEngine.run(new RunOptions(write(tmp, experiment("resilient", RATIO_LENIENT, FAULT, "")),
-                bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), true, out, false, false,
-                new PrintStream(PrintStream.nullOutputStream())));
+        RunResult r = RunEngine.run(RunOptions.of(write(tmp, experiment("resilient", RATIO_LENIENT, FAULT, "")),
+                bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), out,
+                new PrintStream(PrintStream.nullOutputStream())).dryRun(true));
 
         assertThat(r.exitCode()).isZero();
         assertThat(bed.proxyNames()).isEmpty();

@@ -166,7 +166,7 @@ public final class RunTestBed implements AutoCloseable {
     }
 
     static RunResult run(Path file, Path out, Map<String, String> vars) throws Exception {
-        return RunEngine.run(new RunOptions(file, vars, Map.of("DEMO_TOKEN", SECRET), false, out, false, false,
+        return RunEngine.run(RunOptions.of(file, vars, Map.of("DEMO_TOKEN", SECRET), out,
                 new PrintStream(PrintStream.nullOutputStream())));
     }
 

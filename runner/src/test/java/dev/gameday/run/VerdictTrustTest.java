@@ -80,8 +80,8 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
         assertThat(types(runDir(out()))).doesNotContain("fault.injected");
 
         Path replacedRuns = tmp.resolve("replaced");
-        RunResult replaced = RunEngine.run(new RunOptions(file, bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET),
-                false, replacedRuns, false, true, new PrintStream(PrintStream.nullOutputStream())));
+        RunResult replaced = RunEngine.run(RunOptions.of(file, bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET),
+                replacedRuns, new PrintStream(PrintStream.nullOutputStream())).replaceProxies(true));
 
         assertThat(replaced.verdict()).isEqualTo(Verdict.HELD);
         JournalFile j = journal(runDir(replacedRuns));
@@ -126,8 +126,8 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
         Path file = write(tmp, yaml);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        RunResult r = RunEngine.run(new RunOptions(file, bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), false,
-                out(), false, false, new PrintStream(printed, true, StandardCharsets.UTF_8)));
+        RunResult r = RunEngine.run(RunOptions.of(file, bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET),
+                out(), new PrintStream(printed, true, StandardCharsets.UTF_8)));
 
         assertThat(r.verdict()).isEqualTo(Verdict.HELD);
         assertThat(r.caveats()).anyMatch(c -> c.startsWith("no baseline"));
@@ -144,8 +144,8 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
         Path file = write(tmp, experiment("resilient", RATIO_LENIENT, latencyStep("slow-inventory", "100ms", "1s"), ""));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        RunEngine.run(new RunOptions(file, bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), false, out(), false,
-                false, new PrintStream(printed, true, StandardCharsets.UTF_8)));
+        RunEngine.run(RunOptions.of(file, bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), out(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8)));
 
         String text = printed.toString(StandardCharsets.UTF_8);
         assertThat(text).doesNotContain("holds again").doesNotContain(" ok 0.0%");

@@ -1,5 +1,6 @@
 package dev.gameday.replay.internal;
 
+import dev.gameday.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -20,14 +21,15 @@ public final class AnsiScreen implements Screen {
     @Override
     public void line(String text) {
         erase();
-        out.println(text);
+        out.println(TerminalText.safe(text));
         draw();
     }
 
     @Override
     public void status(List<String> lines) {
         erase();
-        status = lines.stream().map(l -> l.length() < width ? l : l.substring(0, width - 1)).toList();
+        status = lines.stream().map(TerminalText::safe).map(l -> l.length() < width ? l : l.substring(0, width - 1))
+                .toList();
         draw();
     }
 

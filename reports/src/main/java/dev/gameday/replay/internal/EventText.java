@@ -1,7 +1,7 @@
 package dev.gameday.replay.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gameday.judge.Units;
+import dev.gameday.text.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

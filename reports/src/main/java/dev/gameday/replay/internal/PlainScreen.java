@@ -1,5 +1,6 @@
 package dev.gameday.replay.internal;
 
+import dev.gameday.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -13,12 +14,12 @@ public final class PlainScreen implements Screen {
 
     @Override
     public void line(String text) {
-        out.println(text);
+        out.println(TerminalText.safe(text));
     }
 
     @Override
     public void status(List<String> lines) {
-        lines.forEach(out::println);
+        lines.forEach(l -> out.println(TerminalText.safe(l)));
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class ReplayJudge {
     /** {@code product-page successRatio 80% over its 1 s window, outside >= 90% (during)}. */
     public static String describe(ToleranceChanged c, long windowMs) {
         return c.probe() + " " + c.tolerance() + " " + c.observedText() + " over its "
-                + dev.gameday.judge.Units.duration(windowMs) + " window, " + (c.holds() ? "within " : "outside ")
+                + dev.gameday.text.Units.duration(windowMs) + " window, " + (c.holds() ? "within " : "outside ")
                 + c.expected() + " (" + c.phase() + ")";
     }
 }

@@ -1,7 +1,7 @@
 package dev.gameday.report.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gameday.judge.Units;
+import dev.gameday.text.Units;
 
 /**
  * The experiment's {@code slo} as an error budget: budget = (1 − objective) × window. A run is priced

@@ -1,7 +1,7 @@
 package dev.gameday.report.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gameday.judge.Units;
+import dev.gameday.text.Units;
 
 /** A fault in plain words, from its toxic type and Toxiproxy attributes ("400 ms latency ±50 ms"). */
 public final class FaultText {

@@ -9,7 +9,7 @@ import dev.gameday.report.doc.Block;
 import dev.gameday.report.doc.Document;
 import dev.gameday.report.doc.Inline;
 import dev.gameday.report.doc.Tone;
-import dev.gameday.judge.Units;
+import dev.gameday.text.Units;
 import dev.gameday.report.experiment.ErrorBudget;
 import dev.gameday.report.experiment.ExperimentView;
 import dev.gameday.report.experiment.FaultText;

@@ -1,6 +1,6 @@
 package dev.gameday.report.run;
 
-import dev.gameday.judge.Units;
+import dev.gameday.text.Units;
 import dev.gameday.judge.Bound;
 import dev.gameday.judge.Metric;
 import dev.gameday.judge.ProbeRule;

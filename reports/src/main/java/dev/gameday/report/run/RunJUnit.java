@@ -3,7 +3,7 @@ package dev.gameday.report.run;
 import dev.gameday.journal.Evidence;
 import dev.gameday.judge.Metric;
 import dev.gameday.judge.Sentences;
-import dev.gameday.judge.Units;
+import dev.gameday.text.Units;
 import dev.gameday.report.junit.JUnitSuite;
 import dev.gameday.report.junit.JUnitSuite.TestCase;
 import java.time.Instant;

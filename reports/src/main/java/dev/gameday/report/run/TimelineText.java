@@ -2,7 +2,7 @@ package dev.gameday.report.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.report.doc.Tone;
-import dev.gameday.judge.Units;
+import dev.gameday.text.Units;
 import dev.gameday.report.experiment.FaultText;
 import java.util.ArrayList;
 import java.util.List;

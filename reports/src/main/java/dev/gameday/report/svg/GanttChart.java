@@ -1,6 +1,6 @@
 package dev.gameday.report.svg;
 
-import dev.gameday.judge.Units;
+import dev.gameday.text.Units;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -12,7 +12,7 @@ import dev.gameday.judge.Judge;
 import dev.gameday.judge.Metric;
 import dev.gameday.judge.Rules;
 import dev.gameday.judge.Scenario;
-import dev.gameday.judge.Units;
+import dev.gameday.text.Units;
 import dev.gameday.replay.RecordedRun;
 import dev.gameday.replay.Stop;
 import dev.gameday.report.Reports;

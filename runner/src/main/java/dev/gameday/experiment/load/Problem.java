@@ -1,6 +1,6 @@
 package dev.gameday.experiment.load;
 
-import dev.gameday.cli.TerminalText;
+import dev.gameday.text.TerminalText;
 import java.nio.file.Path;
 
 /**

@@ -7,6 +7,7 @@ import dev.gameday.preflight.LiveChecks;
 import dev.gameday.report.PreflightCheck;
 import dev.gameday.run.RunResult;
 import dev.gameday.run.Verdict;
+import dev.gameday.text.TerminalText;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +24,11 @@ public final class DryRun {
 
     public static RunResult check(LoadedExperiment loaded, boolean replaceProxies, PrintStream out) {
         Experiment e = loaded.experiment();
-        out.println("Dry run of \"" + e.title() + "\" — nothing will be injected; proxies it creates are removed again.");
+        out.println(TerminalText.safe("Dry run of \"" + e.title() + "\" — nothing will be injected; proxies it creates "
+                + "are removed again."));
         LiveChecks.Result r = LiveChecks.run(loaded, 0, replaceProxies);
         for (PreflightCheck c : r.checks()) {
-            out.println((c.ok() ? "  ok    " : "  FAIL  ") + c.name() + ": " + c.detail());
+            out.println(TerminalText.safe((c.ok() ? "  ok    " : "  FAIL  ") + c.name() + ": " + c.detail()));
         }
         out.println("Timeline (from the start of the method, after " + RunSession.seconds(
                 e.steadyState().before().toMillis()) + " of steady state):");

@@ -1,5 +1,6 @@
 package dev.gameday.run.internal;
 
+import dev.gameday.text.TerminalText;
 import java.io.PrintStream;
 
 /**
@@ -27,16 +28,16 @@ final class Progress {
 
     synchronized void event(String line) {
         clearStatus();
-        out.println(line);
+        out.println(TerminalText.safe(line));
         out.flush();
     }
 
     synchronized void status(long now, String line) {
         if (live) {
-            out.print("\r\u001b[2K" + line);
+            out.print("\r\u001b[2K" + TerminalText.safe(line));
             statusShown = true;
         } else if (now - lastPlainStatus >= PLAIN_STATUS_EVERY_MS) {
-            out.println("  · " + line);
+            out.println("  · " + TerminalText.safe(line));
             lastPlainStatus = now;
         }
         out.flush();

@@ -33,7 +33,7 @@ import dev.gameday.judge.Judge;
 import dev.gameday.judge.Rules;
 import dev.gameday.judge.SampleWindow;
 import dev.gameday.judge.Sentences;
-import dev.gameday.judge.Units;
+import dev.gameday.text.Units;
 import dev.gameday.preflight.Preflight;
 import dev.gameday.preflight.PreflightFailure;
 import dev.gameday.rollback.RollbackAction;

@@ -4,7 +4,7 @@ import dev.gameday.journal.Evidence;
 import dev.gameday.journal.Evidence.Status;
 import dev.gameday.journal.PathChecked;
 import dev.gameday.judge.Sentences;
-import dev.gameday.judge.Units;
+import dev.gameday.text.Units;
 import dev.gameday.run.Verdict;
 import java.util.ArrayList;
 import java.util.List;

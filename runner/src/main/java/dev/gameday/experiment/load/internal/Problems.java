@@ -1,6 +1,6 @@
 package dev.gameday.experiment.load.internal;
 
-import dev.gameday.cli.TerminalText;
+import dev.gameday.text.TerminalText;
 import dev.gameday.experiment.Redactor;
 import dev.gameday.experiment.load.Problem;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.gameday.judge;
+package dev.gameday.text;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.gameday.cli;
+package dev.gameday.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

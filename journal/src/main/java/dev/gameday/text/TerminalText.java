@@ -1,4 +1,4 @@
-package dev.gameday.cli;
+package dev.gameday.text;
 
 /**
  * User text made safe to print on a terminal: every control character is shown escaped, so a title,
