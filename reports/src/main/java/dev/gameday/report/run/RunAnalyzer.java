@@ -1,6 +1,7 @@
 package dev.gameday.report.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -33,7 +34,9 @@ import java.util.function.Consumer;
 final class RunAnalyzer implements Consumer<JournalLine> {
     /** Caps for event kinds that a misbehaving run could repeat without bound. */
     private static final int MAX_TIMELINE = 2000;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Events are read into the journal's records; a line's own fields (type, t, seq) are not theirs. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Judge judge = Judge.forJournal(new Judge.Listener() {});
     private JsonNode runStarted = MissingNode.getInstance();

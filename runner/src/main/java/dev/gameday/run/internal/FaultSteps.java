@@ -17,10 +17,10 @@ import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -44,7 +44,8 @@ final class FaultSteps {
     private final Map<String, TrafficMeter.Reading> sincePreflight;
     private final Consumer<Throwable> onFailure;
     private final Map<String, Future<Void>> ops = new LinkedHashMap<>();
-    private final Map<String, TrafficMeter.Reading> atInjection = new HashMap<>();
+    /** The counters right after each toxic went in; taken (on a worker) by whoever reads them at its end. */
+    private final Map<String, TrafficMeter.Reading> atInjection = new ConcurrentHashMap<>();
     private final List<PathChecked> paths = new ArrayList<>();
 
     FaultSteps(Vertx vertx, FaultLedger ledger, Consumer<JournalEvent> record, Progress progress, String runId,
@@ -113,7 +114,7 @@ final class FaultSteps {
     Future<Void> remove(String step) {
         return chain(step, ops.getOrDefault(step, Future.succeededFuture())
                 .compose(v -> vertx.executeBlocking(() -> {
-                    TrafficMeter.Reading in = atInjection.get(step);
+                    TrafficMeter.Reading in = atInjection.remove(step);
                     FaultLedger.Entry entry = ledger.inPlace(step);
                     TrafficMeter.Reading now = in != null && entry != null ? meter.read(entry.proxy()) : null;
                     return new Removal(ledger.remove(step).orElse(null), in, now);
@@ -141,6 +142,26 @@ final class FaultSteps {
             progress.event("  ! proxy " + path.proxy() + " carried no traffic " + path.basis() + " of step "
                     + path.step() + ": the system under test does not use it");
         }
+    }
+
+    /**
+     * The path evidence of faults that came off all at once (abort, error), read just after: what their
+     * proxies carried from the injection until then. Blocking: call on a worker thread.
+     */
+    List<PathChecked> pathsOfUndone(List<FaultLedger.Entry> undone) {
+        List<PathChecked> out = new ArrayList<>();
+        for (FaultLedger.Entry e : undone) {
+            TrafficMeter.Reading in = atInjection.remove(e.step());
+            if (in != null) {
+                out.add(TrafficMeter.path(e.step(), e.proxy(), "during the fault", in, meter.read(e.proxy())));
+            }
+        }
+        return out;
+    }
+
+    /** Journals path evidence found on a worker thread; on the event loop. */
+    void pathsChecked(List<PathChecked> found) {
+        found.forEach(this::pathChecked);
     }
 
     /** Completes once every call made so far has completed (failed or not). */

@@ -17,6 +17,7 @@ import dev.gameday.journal.FaultRemoved;
 import dev.gameday.journal.InjectedRef;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalEvent;
+import dev.gameday.journal.PathChecked;
 import dev.gameday.journal.PhaseStarted;
 import dev.gameday.journal.ProxyRemoved;
 import dev.gameday.journal.ProxyRestored;
@@ -430,8 +431,11 @@ public final class RunSession {
     private Future<List<InjectedRef>> undo(String reason, int attempt) {
         return blocking(() -> {
             ledger.seal(CALL_IN_FLIGHT_WAIT_MS);
-            return ledger.undoAll(CALL_IN_FLIGHT_WAIT_MS);
-        }).compose(u -> {
+            FaultLedger.Undo undone = ledger.undoAll(CALL_IN_FLIGHT_WAIT_MS);
+            return new Undone(undone, faults.pathsOfUndone(undone.removedFaults()));
+        }).compose(done -> {
+            FaultLedger.Undo u = done.undo();
+            faults.pathsChecked(done.paths());
             u.removedFaults().forEach(e -> record(new FaultRemoved(e.step(), e.proxy(), e.toxicName(), reason)));
             u.removedProxies().forEach(p -> record(new ProxyRemoved(p)));
             u.restoredProxies().forEach(p -> record(new ProxyRestored(p)));
@@ -443,6 +447,9 @@ public final class RunSession {
             return retry.future();
         });
     }
+
+    /** What one undo took away, and the fault paths read right after. */
+    private record Undone(FaultLedger.Undo undo, List<PathChecked> paths) {}
 
     private Future<Void> rollbacks() {
         Future<Void> chain = Future.succeededFuture();
