@@ -83,7 +83,7 @@ public final class EmbeddedToxiproxy {
             }
             proxies = new ProxyCollection(vertx);
             http = vertx.createHttpServer();
-            return http.requestHandler(ToxiproxyApi.router(vertx, proxies, version()))
+            return http.requestHandler(ToxiproxyApi.handler(vertx, proxies, version()))
                     .listen(address.port(), address.host())
                     .map(bound -> {
                         actualPort = bound.actualPort();

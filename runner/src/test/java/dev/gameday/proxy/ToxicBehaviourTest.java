@@ -122,6 +122,55 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
         }
     }
 
+    /**
+     * An upstream that streams without pause, behind a timeout toxic that never closes (0): the proxy
+     * stops reading it (no CPU burnt swallowing), and once the client goes, closes both sides.
+     */
+    @Test
+    void aTimeoutToxicFreesTheConnectionOnceTheClientHasGone() throws Exception {
+        for (boolean clientCloses : new boolean[] {true, false}) {
+            try (java.net.ServerSocket streamer = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+                Proxy proxy = client.createProxy("held", "127.0.0.1:0", "127.0.0.1:" + streamer.getLocalPort());
+                proxy.toxics().timeout("forever", ToxicDirection.DOWNSTREAM, 0);
+                java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+                CompletableFuture<Void> upstreamEnded = new CompletableFuture<>();
+                try (Socket socket = Tcp.connect(proxy.getListen()); Socket accepted = streamer.accept()) {
+                    Thread writer = new Thread(() -> {
+                        byte[] block = new byte[64 * 1024];
+                        try {
+                            while (true) {
+                                accepted.getOutputStream().write(block);
+                                written.addAndGet(block.length);
+                            }
+                        } catch (IOException closedByTheProxy) {
+                            upstreamEnded.complete(null);
+                        }
+                    }, "streaming-upstream");
+                    writer.setDaemon(true);
+                    writer.start();
+                    // held, not swallowed: the proxy stops reading, so the writer stalls
+                    long[] last = {-1};
+                    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                        long now = written.get();
+                        boolean stalled = now == last[0] && now > 0;
+                        last[0] = now;
+                        return stalled;
+                    });
+                    assertThat(written.get()).isLessThan(64L * 1024 * 1024);
+                    assertThat(upstreamEnded).isNotDone();
+                    if (clientCloses) {
+                        socket.close();
+                    } else {
+                        socket.shutdownOutput();
+                        assertThat(socket.getInputStream().read()).isEqualTo(-1);
+                    }
+                    upstreamEnded.get(10, TimeUnit.SECONDS);
+                }
+                proxy.delete();
+            }
+        }
+    }
+
     @Test
     void resetPeerResetsTheConnection() throws Exception {
         Proxy proxy = echoProxy("reset");

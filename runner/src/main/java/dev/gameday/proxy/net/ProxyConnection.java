@@ -109,6 +109,11 @@ final class ProxyConnection {
         return done.future();
     }
 
+    /** The source of {@code link} has sent FIN: the other link's sink is that peer. */
+    void inputEnded(ToxicLink link) {
+        (link == upLink ? downLink : upLink).sinkEnded();
+    }
+
     /** One direction has ended: FIN to its sink; once both have, the connection is closed. */
     void outputEnded(NetSocketInternal sink) {
         Sockets.shutdownOutput(sink);

@@ -55,6 +55,7 @@ final class ToxicLink implements Toxic.Link {
      */
     void onMessage(Object message) {
         if (message == Sockets.END_OF_INPUT) {
+            connection.inputEnded(this);
             head.end();
         } else if (message instanceof ByteBuf chunk && chunk.isReadable()) {
             inFlight += chunk.readableBytes();
@@ -116,6 +117,15 @@ final class ToxicLink implements Toxic.Link {
             slot.stage = null;
             stage.removed();
             stage.close();
+        }
+    }
+
+    /** The peer of the sink has ended its side: tell the stages. */
+    void sinkEnded() {
+        for (Slot slot : List.copyOf(slots)) {
+            if (slot.stage != null) {
+                slot.stage.sinkEnded();
+            }
         }
     }
 
