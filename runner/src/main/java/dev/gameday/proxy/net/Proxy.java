@@ -1,12 +1,13 @@
 package dev.gameday.proxy.net;
 
 import dev.gameday.proxy.toxic.ToxicSpec;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetServer;
-import io.vertx.core.net.NetServerOptions;
-import io.vertx.core.net.NetSocket;
+import io.vertx.core.Promise;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,13 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One named proxy: a listener on {@code listen} forwarding every connection to {@code upstream}
  * through its toxics. Disabled, it listens on nothing and has no connections. Called on the API's
- * event loop; toxic changes reach each live connection on that connection's loop.
+ * Vert.x context (its futures complete there); the sockets live on the transport's event loops, and
+ * toxic changes reach each live connection on that connection's loop.
  */
 public final class Proxy {
 
-    private final Vertx vertx;
-    private final NetClient netClient;
-    private final ListenClaims claims;
+    private final Transport transport;
+    private final Context api;
     private final String name;
     private final List<ToxicSpec> upstreamToxics = new ArrayList<>();
     private final List<ToxicSpec> downstreamToxics = new ArrayList<>();
@@ -29,13 +30,11 @@ public final class Proxy {
     private final TrafficCounters traffic = new TrafficCounters();
     private HostPort listen;
     private HostPort upstream;
-    private NetServer server;
-    private HostPort claimed;
+    private Channel server;
 
-    Proxy(Vertx vertx, NetClient netClient, ListenClaims claims, String name, HostPort listen, HostPort upstream) {
-        this.vertx = vertx;
-        this.netClient = netClient;
-        this.claims = claims;
+    Proxy(Transport transport, Context api, String name, HostPort listen, HostPort upstream) {
+        this.transport = transport;
+        this.api = api;
         this.name = name;
         this.listen = listen;
         this.upstream = upstream;
@@ -64,7 +63,7 @@ public final class Proxy {
     }
 
     /** Upstream toxics first, then downstream, each in the order they were added. */
-    public List<ToxicSpec> toxics() {
+    public synchronized List<ToxicSpec> toxics() {
         List<ToxicSpec> all = new ArrayList<>(upstreamToxics);
         all.addAll(downstreamToxics);
         return all;
@@ -75,27 +74,19 @@ public final class Proxy {
             return Future.succeededFuture();
         }
         HostPort address = listen;
-        if (!claims.claim(address)) {
-            return Future.failedFuture(bindError(address, "address already in use"));
-        }
-        NetServer starting = vertx.createNetServer(new NetServerOptions().setTcpNoDelay(true));
-        starting.connectHandler(this::accept);
-        return starting.listen(address.port(), address.host()).<Void>map(bound -> {
-            server = starting;
-            listen = new HostPort(address.host(), bound.actualPort()).resolved();
-            claimed = listen;
-            if (address.port() == 0) {
-                claims.claim(listen);
-            }
+        ChannelFuture binding = transport.server()
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel client) {
+                        accept(client);
+                    }
+                })
+                .bind(address.host(), address.port());
+        return onApi(binding).<Void>map(v -> {
+            server = binding.channel();
+            listen = new HostPort(address.host(), ((InetSocketAddress) server.localAddress()).getPort()).resolved();
             return null;
-        }).recover(failure -> {
-            claims.release(address);
-            return Future.failedFuture(bindError(address, BindFailure.reason(failure)));
-        });
-    }
-
-    private static ProxyError bindError(HostPort address, String reason) {
-        return new ProxyError(500, "listen tcp " + address + ": bind: " + reason);
+        }).recover(failure -> Future.failedFuture(new ProxyError(500, "listen tcp " + address + ": bind: " + BindFailure.reason(failure))));
     }
 
     /** Closes the listener and every connection at once (clients read EOF): an outage. */
@@ -103,14 +94,13 @@ public final class Proxy {
         if (server == null) {
             return Future.succeededFuture();
         }
-        NetServer stopping = server;
+        Channel stopping = server;
         server = null;
-        claims.release(claimed);
         List<Future<Void>> closed = new ArrayList<>();
-        closed.add(stopping.close());
+        closed.add(onApi(stopping.close()));
         for (ProxyConnection connection : connections) {
             connection.run(() -> connection.closeWithin(0));
-            closed.add(connection.done());
+            closed.add(onApi(connection.done()));
         }
         return Future.join(closed).mapEmpty();
     }
@@ -123,21 +113,36 @@ public final class Proxy {
         });
     }
 
-    private void accept(NetSocket socket) {
-        if (server == null) {
-            socket.close();
-            return;
-        }
+    /** A Netty future as a Vert.x future completing on the API's context. */
+    private Future<Void> onApi(io.netty.util.concurrent.Future<?> future) {
+        Promise<Void> promise = Promise.promise();
+        future.addListener(done -> api.runOnContext(v -> {
+            if (done.isSuccess()) {
+                promise.complete();
+            } else {
+                promise.fail(done.cause());
+            }
+        }));
+        return promise.future();
+    }
+
+    /** On the accepted socket's event loop. */
+    private void accept(Channel client) {
+        HostPort target = upstream;
         traffic.accepted.increment();
-        connections.add(ProxyConnection.open(socket, netClient, upstream.host(), upstream.port(),
-                stream -> List.copyOf(toxics(stream)), traffic, connections::remove));
+        connections.add(ProxyConnection.open(client, transport, target, this::toxicsNow, traffic, connections::remove));
+    }
+
+    /** The toxics of a direction as a new connection starts; the API changes the lists on its own thread. */
+    private synchronized List<ToxicSpec> toxicsNow(ToxicSpec.Stream stream) {
+        return List.copyOf(toxics(stream));
     }
 
     private List<ToxicSpec> toxics(ToxicSpec.Stream stream) {
         return stream == ToxicSpec.Stream.UPSTREAM ? upstreamToxics : downstreamToxics;
     }
 
-    public ToxicSpec toxic(String toxicName) {
+    public synchronized ToxicSpec toxic(String toxicName) {
         for (ToxicSpec toxic : toxics()) {
             if (toxic.name().equals(toxicName)) {
                 return toxic;
@@ -146,7 +151,7 @@ public final class Proxy {
         return null;
     }
 
-    void addToxic(ToxicSpec toxic) {
+    synchronized void addToxic(ToxicSpec toxic) {
         if (toxic(toxic.name()) != null) {
             throw new ProxyError(409, "toxic already exists");
         }
@@ -154,13 +159,13 @@ public final class Proxy {
         eachLink(toxic.stream(), link -> link.add(toxic));
     }
 
-    void updateToxic(ToxicSpec toxic) {
+    synchronized void updateToxic(ToxicSpec toxic) {
         List<ToxicSpec> list = toxics(toxic.stream());
         list.replaceAll(t -> t.name().equals(toxic.name()) ? toxic : t);
         eachLink(toxic.stream(), link -> link.update(toxic));
     }
 
-    void removeToxic(String toxicName) {
+    synchronized void removeToxic(String toxicName) {
         ToxicSpec toxic = toxic(toxicName);
         if (toxic == null) {
             throw new ProxyError(404, "toxic not found");
@@ -169,7 +174,7 @@ public final class Proxy {
         eachLink(toxic.stream(), link -> link.remove(toxicName));
     }
 
-    void removeAllToxics() {
+    synchronized void removeAllToxics() {
         toxics().forEach(t -> removeToxic(t.name()));
     }
 
