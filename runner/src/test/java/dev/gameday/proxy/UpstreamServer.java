@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the data). Blocking sockets, a thread per connection: a write completes before the next read, so
  * no echo is ever dropped (an event-loop echo that closes on FIN can drop what it still queues).
  */
-final class UpstreamServer implements AutoCloseable {
+public final class UpstreamServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -31,7 +31,7 @@ final class UpstreamServer implements AutoCloseable {
         threads.submit(this::acceptAll);
     }
 
-    static UpstreamServer echo() throws IOException {
+    public static UpstreamServer echo() throws IOException {
         return new UpstreamServer();
     }
 
@@ -66,7 +66,7 @@ final class UpstreamServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port();
     }
 
