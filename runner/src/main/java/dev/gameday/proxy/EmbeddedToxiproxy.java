@@ -72,7 +72,7 @@ public final class EmbeddedToxiproxy {
         };
     }
 
-    /** The API server and the proxies, deployed as a verticle so they share its event loop. */
+    /** The API server, deployed as a verticle: the proxies are driven from its context. */
     private static final class Server extends VerticleBase {
         private final HostPort address;
         private ListenClaims claims;
@@ -87,11 +87,12 @@ public final class EmbeddedToxiproxy {
 
         @Override
         public Future<?> start() {
+            transport = Transport.create();
             claims = new ListenClaims(vertx);
             if (!claims.claim(address)) {
-                return Future.failedFuture(bindFailure("address already in use"));
+                return Future.fromCompletionStage(transport.close(), context)
+                        .transform(v -> Future.failedFuture(bindFailure("address already in use")));
             }
-            transport = Transport.create();
             proxies = new ProxyCollection(transport, context);
             http = vertx.createHttpServer();
             return http.requestHandler(ToxiproxyApi.handler(vertx, proxies, version()))
@@ -119,14 +120,8 @@ public final class EmbeddedToxiproxy {
         /** The proxies' sockets, then their event loops, then the API listener. */
         private Future<Void> shutdown() {
             return proxies.close()
-                    .eventually(() -> Future.fromCompletionStage(toStage(transport.close()), context))
+                    .eventually(() -> Future.fromCompletionStage(transport.close(), context))
                     .eventually(http::close);
-        }
-
-        private static java.util.concurrent.CompletionStage<Void> toStage(io.netty.util.concurrent.Future<?> future) {
-            java.util.concurrent.CompletableFuture<Void> stage = new java.util.concurrent.CompletableFuture<>();
-            future.addListener(done -> stage.complete(null));
-            return stage;
         }
 
         private static String version() {

@@ -19,8 +19,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.Future;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -104,8 +104,10 @@ public final class Transport {
                 .option(ChannelOption.RCVBUF_ALLOCATOR, READS);
     }
 
-    /** Stops the event loops (after the proxies have closed their sockets). */
-    public Future<?> close() {
-        return group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    /** Stops the event loops (after the proxies have closed their sockets); completes when they have. */
+    public CompletableFuture<Void> close() {
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(done -> stopped.complete(null));
+        return stopped;
     }
 }
