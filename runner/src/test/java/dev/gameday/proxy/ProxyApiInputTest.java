@@ -194,6 +194,21 @@ class ProxyApiInputTest extends EmbeddedProxyTestBase {
     }
 
     @Test
+    void malformedHttpIsRefusedWithoutAStackTrace() throws Exception {
+        for (String request : List.of("GARBAGE\r\n\r\n", "GET /proxies HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n",
+                "GET /" + "u".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                "POST /proxies HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")) {
+            try (Socket socket = Tcp.connect("127.0.0.1:" + server.port())) {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                String status = statusLine(socket.getInputStream());
+                assertThat(status).as(request.substring(0, Math.min(20, request.length()))).satisfiesAnyOf(
+                        line -> assertThat(line).isEmpty(), line -> assertThat(line).matches("HTTP/1.[01] 4\\d\\d.*"));
+            }
+        }
+        assertThat(client.getProxies()).isEmpty();
+    }
+
+    @Test
     void aMalformedPathIsAnErrorBodyNotAStackTrace() throws Exception {
         echoProxy("there");
         for (String request : List.of("GET /proxies/%zz HTTP/1.1", "DELETE /proxies/%C0%AF HTTP/1.1", "GET /proxies/there/toxics/%",

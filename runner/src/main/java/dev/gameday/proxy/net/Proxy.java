@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One named proxy: a listener on {@code listen} forwarding every connection to {@code upstream}
@@ -29,8 +30,11 @@ public final class Proxy {
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
     private final TrafficCounters traffic = new TrafficCounters();
     private HostPort listen;
-    private HostPort upstream;
+    /** Read by the event loops as connections are accepted. */
+    private volatile HostPort upstream;
     private Channel server;
+    /** Whether the current listener may still take connections; false from the moment it stops. */
+    private AtomicBoolean accepting = new AtomicBoolean();
 
     Proxy(Transport transport, Context api, String name, HostPort listen, HostPort upstream) {
         this.transport = transport;
@@ -74,11 +78,13 @@ public final class Proxy {
             return Future.succeededFuture();
         }
         HostPort address = listen;
+        AtomicBoolean open = new AtomicBoolean(true);
+        accepting = open;
         ChannelFuture binding = transport.server()
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel client) {
-                        accept(client);
+                        accept(client, open);
                     }
                 })
                 .bind(address.host(), address.port());
@@ -96,6 +102,7 @@ public final class Proxy {
         }
         Channel stopping = server;
         server = null;
+        accepting.set(false);
         List<Future<Void>> closed = new ArrayList<>();
         closed.add(onApi(stopping.close()));
         for (ProxyConnection connection : connections) {
@@ -126,11 +133,19 @@ public final class Proxy {
         return promise.future();
     }
 
-    /** On the accepted socket's event loop. */
-    private void accept(Channel client) {
-        HostPort target = upstream;
+    /** On the accepted socket's event loop; {@code open} is the listener's flag. */
+    private void accept(Channel client, AtomicBoolean open) {
+        if (!open.get()) {
+            client.close();
+            return;
+        }
         traffic.accepted.increment();
-        connections.add(ProxyConnection.open(client, transport, target, this::toxicsNow, traffic, connections::remove));
+        ProxyConnection connection = ProxyConnection.open(client, transport, upstream, this::toxicsNow, traffic, connections::remove);
+        connections.add(connection);
+        if (!open.get()) {
+            // stopped meanwhile: stop() may not have seen this connection
+            connection.closeWithin(0);
+        }
     }
 
     /** The toxics of a direction as a new connection starts; the API changes the lists on its own thread. */
