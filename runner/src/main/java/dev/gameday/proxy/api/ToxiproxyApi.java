@@ -90,10 +90,8 @@ public final class ToxiproxyApi {
         Handler<RoutingContext> updateToxic = reply(200, this::updateToxic);
         router.post("/proxies/:proxy/toxics/:toxic").handler(updateToxic);
         router.patch("/proxies/:proxy/toxics/:toxic").handler(updateToxic);
-        router.delete("/proxies/:proxy/toxics/:toxic").handler(reply(204, ctx -> {
-            proxies.removeToxic(ctx.pathParam("proxy"), ctx.pathParam("toxic"));
-            return Future.succeededFuture();
-        }));
+        router.delete("/proxies/:proxy/toxics/:toxic").handler(reply(204,
+                ctx -> proxies.removeToxic(ctx.pathParam("proxy"), ctx.pathParam("toxic")).map(v -> null)));
         return router;
     }
 
@@ -251,7 +249,7 @@ public final class ToxiproxyApi {
         }
         ToxicSpec spec = new ToxicSpec(name, toxic, stream, ProxyJson.toxicity(body, 1f),
                 ProxyJson.attributes(body, toxic, ProxyJson.zeros(toxic)));
-        return Future.succeededFuture(ProxyJson.toxic(proxies.addToxic(proxy.name(), spec)));
+        return proxies.addToxic(proxy.name(), spec).map(ProxyJson::toxic);
     }
 
     private Future<ObjectNode> updateToxic(RoutingContext ctx) {
@@ -260,6 +258,6 @@ public final class ToxiproxyApi {
         JsonNode body = ProxyJson.object(RequestBody.of(ctx));
         ToxicSpec updated = current.withChanges(ProxyJson.toxicity(body, current.toxicity()),
                 ProxyJson.attributes(body, current.toxic(), current.attributes()));
-        return Future.succeededFuture(ProxyJson.toxic(proxies.updateToxic(proxy.name(), updated)));
+        return proxies.updateToxic(proxy.name(), updated).map(ProxyJson::toxic);
     }
 }

@@ -166,41 +166,54 @@ public final class Proxy {
         return null;
     }
 
-    synchronized void addToxic(ToxicSpec toxic) {
-        if (toxic(toxic.name()) != null) {
-            throw new ProxyError(409, "toxic already exists");
+    /** Adds a toxic; the future completes once every live connection has it (so later bytes meet it). */
+    Future<Void> addToxic(ToxicSpec toxic) {
+        synchronized (this) {
+            if (toxic(toxic.name()) != null) {
+                throw new ProxyError(409, "toxic already exists");
+            }
+            toxics(toxic.stream()).add(toxic);
         }
-        toxics(toxic.stream()).add(toxic);
-        eachLink(toxic.stream(), link -> link.add(toxic));
+        return eachLink(toxic.stream(), link -> link.add(toxic));
     }
 
-    synchronized void updateToxic(ToxicSpec toxic) {
-        List<ToxicSpec> list = toxics(toxic.stream());
-        list.replaceAll(t -> t.name().equals(toxic.name()) ? toxic : t);
-        eachLink(toxic.stream(), link -> link.update(toxic));
-    }
-
-    synchronized void removeToxic(String toxicName) {
-        ToxicSpec toxic = toxic(toxicName);
-        if (toxic == null) {
-            throw new ProxyError(404, "toxic not found");
+    Future<Void> updateToxic(ToxicSpec toxic) {
+        synchronized (this) {
+            toxics(toxic.stream()).replaceAll(t -> t.name().equals(toxic.name()) ? toxic : t);
         }
-        toxics(toxic.stream()).remove(toxic);
-        eachLink(toxic.stream(), link -> link.remove(toxicName));
+        return eachLink(toxic.stream(), link -> link.update(toxic));
     }
 
-    synchronized void removeAllToxics() {
-        toxics().forEach(t -> removeToxic(t.name()));
+    Future<Void> removeToxic(String toxicName) {
+        ToxicSpec toxic;
+        synchronized (this) {
+            toxic = toxic(toxicName);
+            if (toxic == null) {
+                throw new ProxyError(404, "toxic not found");
+            }
+            toxics(toxic.stream()).remove(toxic);
+        }
+        return eachLink(toxic.stream(), link -> link.remove(toxicName));
     }
 
-    private void eachLink(ToxicSpec.Stream stream, java.util.function.Consumer<ToxicLink> change) {
+    Future<Void> removeAllToxics() {
+        return Future.all(toxics().stream().map(t -> removeToxic(t.name())).toList()).mapEmpty();
+    }
+
+    /**
+     * Applies a change to that direction of every live connection, on the connection's loop; completes
+     * when all have applied it, as Toxiproxy answers only once its links have changed.
+     */
+    private Future<Void> eachLink(ToxicSpec.Stream stream, java.util.function.Consumer<ToxicLink> change) {
+        List<Future<Void>> applied = new ArrayList<>();
         for (ProxyConnection connection : connections) {
-            connection.run(() -> {
+            applied.add(onApi(connection.submit(() -> {
                 ToxicLink link = connection.link(stream);
                 if (link != null) {
                     change.accept(link);
                 }
-            });
+            })));
         }
+        return Future.all(applied).mapEmpty();
     }
 }

@@ -108,26 +108,25 @@ public final class ProxyCollection {
 
     /** Enables every proxy and removes every toxic. */
     public Future<Void> reset() {
-        List<Future<Void>> started = new ArrayList<>();
+        List<Future<Void>> done = new ArrayList<>();
         for (Proxy proxy : proxies.values()) {
-            proxy.removeAllToxics();
-            started.add(proxy.start());
+            done.add(proxy.removeAllToxics());
+            done.add(proxy.start());
         }
-        return Future.all(started).mapEmpty();
+        return Future.all(done).mapEmpty();
     }
 
-    public ToxicSpec addToxic(String proxyName, ToxicSpec toxic) {
-        get(proxyName).addToxic(toxic);
-        return toxic;
+    /** Adds a toxic; completes once the proxy's live connections have it. */
+    public Future<ToxicSpec> addToxic(String proxyName, ToxicSpec toxic) {
+        return get(proxyName).addToxic(toxic).map(toxic);
     }
 
-    public ToxicSpec updateToxic(String proxyName, ToxicSpec toxic) {
-        get(proxyName).updateToxic(toxic);
-        return toxic;
+    public Future<ToxicSpec> updateToxic(String proxyName, ToxicSpec toxic) {
+        return get(proxyName).updateToxic(toxic).map(toxic);
     }
 
-    public void removeToxic(String proxyName, String toxicName) {
-        get(proxyName).removeToxic(toxicName);
+    public Future<Void> removeToxic(String proxyName, String toxicName) {
+        return get(proxyName).removeToxic(toxicName);
     }
 
     /** Stops every proxy. */

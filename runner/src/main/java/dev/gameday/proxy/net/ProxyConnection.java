@@ -98,6 +98,11 @@ final class ProxyConnection {
         }
     }
 
+    /** Runs {@code action} on this connection's event loop; the future completes when it has run. */
+    io.netty.util.concurrent.Future<?> submit(Runnable action) {
+        return loop.submit(action);
+    }
+
     /** The link of {@code stream}; null until the upstream connection is made. */
     ToxicLink link(ToxicSpec.Stream stream) {
         return stream == ToxicSpec.Stream.UPSTREAM ? upLink : downLink;
