@@ -151,9 +151,15 @@ public final class ProxyBench {
         transfer(viaProxy, GIB / 8);
         double[] directRates = new double[3];
         double[] proxyRates = new double[3];
+        long endsCpu = 0;
+        long loopCpu = 0;
         for (int round = 0; round < 3; round++) {
             directRates[round] = transfer(direct, GIB);
+            long ends = endsCpuNanos();
+            long loop = cpuNanos("gameday-proxy-");
             proxyRates[round] = transfer(viaProxy, GIB);
+            endsCpu += endsCpuNanos() - ends;
+            loopCpu += cpuNanos("gameday-proxy-") - loop;
         }
         java.util.Arrays.sort(directRates);
         java.util.Arrays.sort(proxyRates);
@@ -164,6 +170,26 @@ public final class ProxyBench {
         row("1 GiB bulk transfer, through proxy (median of 3)", format(proxyRate / 1e9) + " GB/s (range " + format(proxyRates[0] / 1e9)
                 + "–" + format(proxyRates[2] / 1e9) + ")", "≥ 1 GB/s", proxyRate >= 1e9);
         row("proxy / direct throughput", format(proxyRate / directRate), "≥ 0.6", proxyRate >= 0.6 * directRate);
+        // CPU time does not depend on the machine's load as wall time does: a proxied GiB costs the ends' copies plus the proxy's
+        row("CPU per proxied GiB: client + sink threads / the proxy's event loops", format(endsCpu / 3e9) + " s / "
+                + format(loopCpu / 3e9) + " s", "", true);
+    }
+
+    /** CPU time so far of the client (this thread) and the upstream servers' threads. */
+    private static long endsCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() + cpuNanos("bench-upstream");
+    }
+
+    /** CPU time so far of the live threads whose names start with {@code prefix}. */
+    private static long cpuNanos(String prefix) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo thread : threads.dumpAllThreads(false, false)) {
+            if (thread.getThreadName().startsWith(prefix)) {
+                sum += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     /** Sends {@code bytes}, half-closes, waits for the sink's one-byte receipt; returns bytes/s. */
