@@ -5,6 +5,7 @@ import dev.gameday.proxy.net.BindFailure;
 import dev.gameday.proxy.net.HostPort;
 import dev.gameday.proxy.net.ListenClaims;
 import dev.gameday.proxy.net.ProxyCollection;
+import dev.gameday.proxy.net.Transport;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -12,7 +13,8 @@ import io.vertx.core.http.HttpServer;
 
 /**
  * Gameday's embedded Toxiproxy-compatible server: the Toxiproxy 2.x HTTP API on {@link #url()} and
- * the TCP proxies it creates, all on one Vert.x event loop. Drive it with any Toxiproxy client.
+ * the TCP proxies it creates. The API runs on a Vert.x event loop of the caller's Vert.x; the proxies'
+ * sockets on event loops of their own (native epoll where available). Drive it with any Toxiproxy client.
  */
 public final class EmbeddedToxiproxy {
 
@@ -20,13 +22,15 @@ public final class EmbeddedToxiproxy {
     private final String deploymentId;
     private final int port;
     private final String urlHost;
+    private final String transport;
     private Future<Void> closing;
 
-    private EmbeddedToxiproxy(Vertx vertx, String deploymentId, int port, String urlHost) {
+    private EmbeddedToxiproxy(Vertx vertx, String deploymentId, int port, String urlHost, String transport) {
         this.vertx = vertx;
         this.deploymentId = deploymentId;
         this.port = port;
         this.urlHost = urlHost;
+        this.transport = transport;
     }
 
     /**
@@ -35,12 +39,17 @@ public final class EmbeddedToxiproxy {
      */
     public static Future<EmbeddedToxiproxy> start(Vertx vertx, String host, int port) {
         Server server = new Server(new HostPort(host, port));
-        return vertx.deployVerticle(server).map(id -> new EmbeddedToxiproxy(vertx, id, server.actualPort, urlHost(host)));
+        return vertx.deployVerticle(server).map(id -> new EmbeddedToxiproxy(vertx, id, server.actualPort, urlHost(host), server.transport.name()));
     }
 
     /** The port of the HTTP API. */
     public int port() {
         return port;
+    }
+
+    /** The Netty transport of the proxies' data path: {@code epoll} or {@code nio} (see {@link Transport}). */
+    public String transport() {
+        return transport;
     }
 
     /** The base URL of the HTTP API, e.g. {@code http://127.0.0.1:8474}. */
@@ -63,10 +72,11 @@ public final class EmbeddedToxiproxy {
         };
     }
 
-    /** The API server and the proxies, deployed as a verticle so they share its event loop. */
+    /** The API server, deployed as a verticle: the proxies are driven from its context. */
     private static final class Server extends VerticleBase {
         private final HostPort address;
         private ListenClaims claims;
+        private Transport transport;
         private ProxyCollection proxies;
         private HttpServer http;
         private volatile int actualPort;
@@ -77,13 +87,15 @@ public final class EmbeddedToxiproxy {
 
         @Override
         public Future<?> start() {
+            transport = Transport.create();
             claims = new ListenClaims(vertx);
             if (!claims.claim(address)) {
-                return Future.failedFuture(bindFailure("address already in use"));
+                return Future.fromCompletionStage(transport.close(), context)
+                        .transform(v -> Future.failedFuture(bindFailure("address already in use")));
             }
-            proxies = new ProxyCollection(vertx);
+            proxies = new ProxyCollection(transport, context);
             http = vertx.createHttpServer();
-            return http.requestHandler(ToxiproxyApi.router(vertx, proxies, version()))
+            return http.requestHandler(ToxiproxyApi.handler(vertx, proxies, version()))
                     .listen(address.port(), address.host())
                     .map(bound -> {
                         actualPort = bound.actualPort();
@@ -91,8 +103,7 @@ public final class EmbeddedToxiproxy {
                     })
                     .recover(failure -> {
                         claims.release(address);
-                        return proxies.close().eventually(http::close)
-                                .transform(v -> Future.failedFuture(bindFailure(BindFailure.reason(failure))));
+                        return shutdown().transform(v -> Future.failedFuture(bindFailure(BindFailure.reason(failure))));
                     });
         }
 
@@ -103,7 +114,14 @@ public final class EmbeddedToxiproxy {
         @Override
         public Future<?> stop() {
             claims.release(address);
-            return proxies.close().eventually(http::close);
+            return shutdown();
+        }
+
+        /** The proxies' sockets, then their event loops, then the API listener. */
+        private Future<Void> shutdown() {
+            return proxies.close()
+                    .eventually(() -> Future.fromCompletionStage(transport.close(), context))
+                    .eventually(http::close);
         }
 
         private static String version() {

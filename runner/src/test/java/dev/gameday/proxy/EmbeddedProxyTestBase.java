@@ -22,7 +22,7 @@ abstract class EmbeddedProxyTestBase {
     static void startProxy() throws Exception {
         vertx = Vertx.vertx();
         server = join(EmbeddedToxiproxy.start(vertx, "127.0.0.1", 0));
-        upstream = UpstreamServer.echo(vertx);
+        upstream = UpstreamServer.echo();
         client = new ToxiproxyClient("127.0.0.1", server.port());
     }
 

@@ -45,6 +45,13 @@ class ProxyRobustnessTest extends EmbeddedProxyTestBase {
     }
 
     @Test
+    void runsOnTheTransportAskedFor() {
+        String asked = System.getProperty(dev.gameday.proxy.net.Transport.PROPERTY, "");
+        boolean epoll = io.netty.channel.epoll.Epoll.isAvailable();
+        assertThat(server.transport()).isEqualTo(asked.isEmpty() ? (epoll ? "epoll" : "nio") : asked);
+    }
+
+    @Test
     void rejectsBadInputWithA400SayingWhy() throws Exception {
         echoProxy("bad");
         assertThat(post("/proxies", "not json", 400).get("error").asText()).startsWith("bad request body");

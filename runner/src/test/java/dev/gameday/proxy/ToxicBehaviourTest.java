@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,6 +120,48 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
             timeout.remove();
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3_000);
+        }
+    }
+
+    /**
+     * An upstream that streams without pause, behind a timeout toxic that never closes (0): the proxy
+     * stops reading it (no CPU burnt swallowing), and once the client goes, closes both sides.
+     */
+    @Test
+    void aTimeoutToxicFreesTheConnectionOnceTheClientHasGone() throws Exception {
+        for (boolean clientCloses : new boolean[] {true, false}) {
+            try (java.net.ServerSocket streamer = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+                Proxy proxy = client.createProxy("held", "127.0.0.1:0", "127.0.0.1:" + streamer.getLocalPort());
+                proxy.toxics().timeout("forever", ToxicDirection.DOWNSTREAM, 0);
+                java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+                CompletableFuture<Void> upstreamEnded = new CompletableFuture<>();
+                try (Socket socket = Tcp.connect(proxy.getListen()); Socket accepted = streamer.accept()) {
+                    Thread writer = new Thread(() -> {
+                        byte[] block = new byte[64 * 1024];
+                        try {
+                            while (true) {
+                                accepted.getOutputStream().write(block);
+                                written.addAndGet(block.length);
+                            }
+                        } catch (IOException closedByTheProxy) {
+                            upstreamEnded.complete(null);
+                        }
+                    }, "streaming-upstream");
+                    writer.setDaemon(true);
+                    writer.start();
+                    // held, not swallowed: the proxy stops reading, so the writer stalls
+                    awaitStalledBelow64MiB(written);
+                    assertThat(upstreamEnded).isNotDone();
+                    if (clientCloses) {
+                        socket.close();
+                    } else {
+                        socket.shutdownOutput();
+                        assertThat(socket.getInputStream().read()).isEqualTo(-1);
+                    }
+                    upstreamEnded.get(10, TimeUnit.SECONDS);
+                }
+                proxy.delete();
+            }
         }
     }
 
@@ -260,28 +303,14 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
 
     /**
      * The client's FIN arrives while the proxy holds earlier data (paused behind a latency toxic): the
-     * end must still come after every byte, as it does at the very start of a connection.
+     * end must still come after every byte, as it does at the very start of a connection. Repeated:
+     * it once lost data in 1 of 6 runs; {@code FinBehindHeldDataLoop} runs it 200 times.
      */
-    @Test
+    @RepeatedTest(5)
     void aFinBehindHeldDataEndsTheStreamOnlyAfterAllOfIt() throws Exception {
         Proxy proxy = echoProxy("finbehind");
         proxy.toxics().latency("lat", ToxicDirection.UPSTREAM, 200);
-        byte[] data = Tcp.payload(12 * 1024 * 1024);
-        try (Socket socket = Tcp.connect(proxy.getListen())) {
-            CompletableFuture<byte[]> reading = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return Tcp.readToEnd(socket);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            socket.getOutputStream().write(data);
-            socket.shutdownOutput();
-            byte[] received = reading.get(60, TimeUnit.SECONDS);
-            assertThat(received.length).isEqualTo(data.length);
-            assertThat(MessageDigest.getInstance("SHA-256").digest(received))
-                    .isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
-        }
+        assertThat(FinBehindHeldData.missingBytes(proxy.getListen(), 12 * 1024 * 1024)).isZero();
     }
 
     @Test
@@ -303,14 +332,7 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
             writer.setDaemon(true);
             writer.start();
             // the echo is never read: back-pressure must block the writer well before 256 MiB
-            long[] last = {-1};
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(700)).until(() -> {
-                long now = sent.get();
-                boolean stalled = now == last[0];
-                last[0] = now;
-                return stalled;
-            });
-            assertThat(sent.get()).isLessThan(64L * 1024 * 1024);
+            awaitStalledBelow64MiB(sent);
             assertThat(writer.isAlive()).isTrue();
         }
     }
@@ -331,6 +353,18 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
                 }).isInstanceOf(SocketException.class).hasMessageContaining("reset"));
             }
         }
+    }
+
+    /** Waits until a writer's count stops growing (it is blocked), and checks it stopped below 64 MiB. */
+    private static void awaitStalledBelow64MiB(java.util.concurrent.atomic.AtomicLong written) {
+        long[] last = {-1};
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(700)).until(() -> {
+            long now = written.get();
+            boolean stalled = now == last[0] && now > 0;
+            last[0] = now;
+            return stalled;
+        });
+        assertThat(written.get()).isLessThan(64L * 1024 * 1024);
     }
 
     private static void write(Socket socket, byte[] data) {

@@ -1,49 +1,72 @@
 package dev.gameday.proxy;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.net.NetServer;
-import io.vertx.core.net.NetSocket;
-import java.util.concurrent.TimeUnit;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A real upstream for tests: echoes every byte back, counts what it received, and closes its side when
- * the client's side ends (so a half-close travels back as EOF).
+ * A real upstream for tests: echoes every byte back, counts what it received, and ends its side after
+ * the client's side ended and every byte was echoed (so a half-close travels back as EOF, behind all
+ * the data). Blocking sockets, a thread per connection: a write completes before the next read, so
+ * no echo is ever dropped (an event-loop echo that closes on FIN can drop what it still queues).
  */
-final class UpstreamServer implements AutoCloseable {
+public final class UpstreamServer implements AutoCloseable {
 
-    private final NetServer server;
-    private final AtomicLong received;
+    private final ServerSocket server;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "test-echo-upstream");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong received = new AtomicLong();
 
-    private UpstreamServer(NetServer server, AtomicLong received) {
-        this.server = server;
-        this.received = received;
+    private UpstreamServer() throws IOException {
+        server = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
+        threads.submit(this::acceptAll);
     }
 
-    static UpstreamServer echo(Vertx vertx) throws Exception {
-        AtomicLong received = new AtomicLong();
-        NetServer server = vertx.createNetServer().connectHandler(socket -> pipe(socket, received));
-        server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        return new UpstreamServer(server, received);
+    public static UpstreamServer echo() throws IOException {
+        return new UpstreamServer();
     }
 
-    private static void pipe(NetSocket socket, AtomicLong received) {
-        socket.handler(data -> {
-            received.addAndGet(data.length());
-            socket.write(data);
-            if (socket.writeQueueFull()) {
-                socket.pause();
-                socket.drainHandler(v -> socket.resume());
+    private void acceptAll() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                threads.submit(() -> echo(socket));
+            } catch (IOException closed) {
+                return;
             }
-        });
-        socket.endHandler(v -> socket.end());
+        }
+    }
+
+    private void echo(Socket socket) {
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                received.addAndGet(n);
+                out.write(buffer, 0, n);
+            }
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            // the proxy reset or closed the connection: nothing to echo to
+        }
     }
 
     int port() {
-        return server.actualPort();
+        return server.getLocalPort();
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port();
     }
 
@@ -53,7 +76,8 @@ final class UpstreamServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    public void close() throws IOException {
+        server.close();
+        threads.shutdownNow();
     }
 }

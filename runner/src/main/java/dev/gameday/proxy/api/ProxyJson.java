@@ -138,6 +138,10 @@ final class ProxyJson {
             if (value.longValue() < 0) {
                 throw ProxyError.badRequest("attribute " + name + " of " + toxic.type() + " must not be negative, got " + value);
             }
+            if (value.longValue() > toxic.maximum(name)) {
+                throw ProxyError.badRequest("attribute " + name + " of " + toxic.type() + " must be at most "
+                        + toxic.maximum(name) + ", got " + value);
+            }
             changes.put(name, value.longValue());
         }
         return base.with(changes);

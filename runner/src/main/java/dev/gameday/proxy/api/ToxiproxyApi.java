@@ -3,6 +3,7 @@ package dev.gameday.proxy.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gameday.proxy.ProxyNames;
 import dev.gameday.proxy.net.Proxy;
 import dev.gameday.proxy.net.ProxyCollection;
 import dev.gameday.proxy.net.ProxyCollection.ProxyInput;
@@ -14,9 +15,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +39,36 @@ public final class ToxiproxyApi {
         this.version = version;
     }
 
-    public static Router router(Vertx vertx, ProxyCollection proxies, String version) {
-        return new ToxiproxyApi(proxies, version).routes(Router.router(vertx));
+    /** The API's request handler. */
+    public static Handler<HttpServerRequest> handler(Vertx vertx, ProxyCollection proxies, String version) {
+        Router router = new ToxiproxyApi(proxies, version).routes(Router.router(vertx));
+        return request -> {
+            if (validEscapes(request.path())) {
+                router.handle(request);
+            } else {
+                // the router would throw matching it against the routes (and log the stack trace)
+                request.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .end(ProxyJson.error(400, "bad request path: invalid %-escape").toString());
+            }
+        };
+    }
+
+    /** Whether every {@code %} starts a two-digit hex escape. */
+    private static boolean validEscapes(String path) {
+        for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+            if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0 || Character.digit(path.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Router routes(Router router) {
         router.route().handler(ToxiproxyApi::refuseBrowsers);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
+        router.route().handler(RequestBody::collect);
+        // what no route answers (e.g. a path with a bad %-escape): an error body, never a logged stack trace
+        router.route().failureHandler(ctx -> error(ctx, ctx.failure() instanceof ProxyError e ? e
+                : new ProxyError(ctx.statusCode() > 0 ? ctx.statusCode() : 500, failureMessage(ctx))));
         router.get("/version").handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=utf-8")
                 .end("{\"version\": " + ProxyJson.MAPPER.valueToTree(version) + "}\n"));
@@ -66,10 +90,8 @@ public final class ToxiproxyApi {
         Handler<RoutingContext> updateToxic = reply(200, this::updateToxic);
         router.post("/proxies/:proxy/toxics/:toxic").handler(updateToxic);
         router.patch("/proxies/:proxy/toxics/:toxic").handler(updateToxic);
-        router.delete("/proxies/:proxy/toxics/:toxic").handler(reply(204, ctx -> {
-            proxies.removeToxic(ctx.pathParam("proxy"), ctx.pathParam("toxic"));
-            return Future.succeededFuture();
-        }));
+        router.delete("/proxies/:proxy/toxics/:toxic").handler(reply(204,
+                ctx -> proxies.removeToxic(ctx.pathParam("proxy"), ctx.pathParam("toxic")).map(v -> null)));
         return router;
     }
 
@@ -102,18 +124,33 @@ public final class ToxiproxyApi {
                     }
                 } else {
                     Throwable failure = done.cause();
-                    int code = failure instanceof ProxyError e ? e.status() : 500;
-                    String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-                    json(ctx, code, ProxyJson.error(code, message));
+                    error(ctx, failure instanceof ProxyError e ? e
+                            : new ProxyError(500, failure.getMessage() == null ? failure.toString() : failure.getMessage()));
                 }
             });
         };
     }
 
-    private static void json(RoutingContext ctx, int status, JsonNode body) {
-        ctx.response().setStatusCode(status)
+    private static Future<Void> json(RoutingContext ctx, int status, JsonNode body) {
+        return ctx.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(body.toString());
+    }
+
+    /** Toxiproxy's error body: {@code {"error": "...", "status": 404}}. */
+    static Future<Void> error(RoutingContext ctx, ProxyError error) {
+        if (ctx.response().ended()) {
+            return Future.succeededFuture();
+        }
+        return json(ctx, error.status(), ProxyJson.error(error.status(), error.getMessage()));
+    }
+
+    private static String failureMessage(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure == null) {
+            return ctx.statusCode() == 404 ? "not found" : "request failed";
+        }
+        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
     }
 
     private ObjectNode index() {
@@ -141,7 +178,7 @@ public final class ToxiproxyApi {
     }
 
     private Future<ObjectNode> createProxy(RoutingContext ctx) {
-        JsonNode body = ProxyJson.object(ctx.body().asString());
+        JsonNode body = ProxyJson.object(RequestBody.of(ctx));
         return proxies.create(proxyInput(body, "")).map(ProxyJson::proxy);
     }
 
@@ -151,6 +188,9 @@ public final class ToxiproxyApi {
         if (name.isEmpty()) {
             throw new ProxyError(400, "missing required field: name" + where);
         }
+        if (!ProxyNames.valid(name)) {
+            throw ProxyError.badRequest("proxy name " + ProxyJson.MAPPER.valueToTree(name) + where + " must be " + ProxyNames.RULE);
+        }
         if (upstream.isEmpty()) {
             throw new ProxyError(400, "missing required field: upstream" + where);
         }
@@ -159,7 +199,7 @@ public final class ToxiproxyApi {
     }
 
     private Future<ObjectNode> populate(RoutingContext ctx) {
-        JsonNode body = ProxyJson.parse(ctx.body().asString());
+        JsonNode body = ProxyJson.parse(RequestBody.of(ctx));
         if (!body.isArray()) {
             throw ProxyError.badRequest("expected a JSON array of proxies");
         }
@@ -181,14 +221,14 @@ public final class ToxiproxyApi {
 
     private Future<ObjectNode> updateProxy(RoutingContext ctx) {
         Proxy proxy = proxy(ctx);
-        JsonNode body = ProxyJson.object(ctx.body().asString());
+        JsonNode body = ProxyJson.object(RequestBody.of(ctx));
         return proxies.update(proxy.name(), ProxyJson.text(body, "listen", null),
                 ProxyJson.text(body, "upstream", null), ProxyJson.bool(body, "enabled")).map(ProxyJson::proxy);
     }
 
     private Future<ObjectNode> createToxic(RoutingContext ctx) {
         Proxy proxy = proxy(ctx);
-        JsonNode body = ProxyJson.object(ctx.body().asString());
+        JsonNode body = ProxyJson.object(RequestBody.of(ctx));
         String streamName = ProxyJson.text(body, "stream", "downstream").toLowerCase(Locale.ROOT);
         ToxicSpec.Stream stream = switch (streamName) {
             case "upstream" -> ToxicSpec.Stream.UPSTREAM;
@@ -201,20 +241,23 @@ public final class ToxiproxyApi {
             name = type + "_" + streamName;
         }
         Toxic toxic = ToxicTypes.find(type).orElseThrow(() -> new ProxyError(400, "invalid toxic type"));
+        if (!ProxyNames.valid(name)) {
+            throw ProxyError.badRequest("toxic name " + ProxyJson.MAPPER.valueToTree(name) + " must be " + ProxyNames.RULE);
+        }
         if (proxy.toxic(name) != null) {
             throw new ProxyError(409, "toxic already exists");
         }
         ToxicSpec spec = new ToxicSpec(name, toxic, stream, ProxyJson.toxicity(body, 1f),
                 ProxyJson.attributes(body, toxic, ProxyJson.zeros(toxic)));
-        return Future.succeededFuture(ProxyJson.toxic(proxies.addToxic(proxy.name(), spec)));
+        return proxies.addToxic(proxy.name(), spec).map(ProxyJson::toxic);
     }
 
     private Future<ObjectNode> updateToxic(RoutingContext ctx) {
         Proxy proxy = proxy(ctx);
         ToxicSpec current = toxic(ctx);
-        JsonNode body = ProxyJson.object(ctx.body().asString());
+        JsonNode body = ProxyJson.object(RequestBody.of(ctx));
         ToxicSpec updated = current.withChanges(ProxyJson.toxicity(body, current.toxicity()),
                 ProxyJson.attributes(body, current.toxic(), current.attributes()));
-        return Future.succeededFuture(ProxyJson.toxic(proxies.updateToxic(proxy.name(), updated)));
+        return proxies.updateToxic(proxy.name(), updated).map(ProxyJson::toxic);
     }
 }

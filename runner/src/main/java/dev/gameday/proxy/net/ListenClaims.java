@@ -4,7 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 
 /**
- * The fixed ports this Vert.x instance's proxies listen on. Vert.x shares one socket between servers
+ * The fixed ports this Vert.x instance's proxy APIs listen on. Vert.x shares one socket between servers
  * of the same instance listening on the same host and port (round-robin), where Toxiproxy would get
  * "address already in use": the claim restores that error.
  */

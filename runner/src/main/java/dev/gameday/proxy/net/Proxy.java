@@ -1,41 +1,44 @@
 package dev.gameday.proxy.net;
 
 import dev.gameday.proxy.toxic.ToxicSpec;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetServer;
-import io.vertx.core.net.NetServerOptions;
-import io.vertx.core.net.NetSocket;
+import io.vertx.core.Promise;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One named proxy: a listener on {@code listen} forwarding every connection to {@code upstream}
  * through its toxics. Disabled, it listens on nothing and has no connections. Called on the API's
- * event loop; toxic changes reach each live connection on that connection's loop.
+ * Vert.x context (its futures complete there); the sockets live on the transport's event loops, and
+ * toxic changes reach each live connection on that connection's loop.
  */
 public final class Proxy {
 
-    private final Vertx vertx;
-    private final NetClient netClient;
-    private final ListenClaims claims;
+    private final Transport transport;
+    private final Context api;
     private final String name;
     private final List<ToxicSpec> upstreamToxics = new ArrayList<>();
     private final List<ToxicSpec> downstreamToxics = new ArrayList<>();
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
     private final TrafficCounters traffic = new TrafficCounters();
     private HostPort listen;
-    private HostPort upstream;
-    private NetServer server;
-    private HostPort claimed;
+    /** Read by the event loops as connections are accepted. */
+    private volatile HostPort upstream;
+    private Channel server;
+    /** Whether the current listener may still take connections; false from the moment it stops. */
+    private AtomicBoolean accepting = new AtomicBoolean();
 
-    Proxy(Vertx vertx, NetClient netClient, ListenClaims claims, String name, HostPort listen, HostPort upstream) {
-        this.vertx = vertx;
-        this.netClient = netClient;
-        this.claims = claims;
+    Proxy(Transport transport, Context api, String name, HostPort listen, HostPort upstream) {
+        this.transport = transport;
+        this.api = api;
         this.name = name;
         this.listen = listen;
         this.upstream = upstream;
@@ -64,7 +67,7 @@ public final class Proxy {
     }
 
     /** Upstream toxics first, then downstream, each in the order they were added. */
-    public List<ToxicSpec> toxics() {
+    public synchronized List<ToxicSpec> toxics() {
         List<ToxicSpec> all = new ArrayList<>(upstreamToxics);
         all.addAll(downstreamToxics);
         return all;
@@ -75,27 +78,21 @@ public final class Proxy {
             return Future.succeededFuture();
         }
         HostPort address = listen;
-        if (!claims.claim(address)) {
-            return Future.failedFuture(bindError(address, "address already in use"));
-        }
-        NetServer starting = vertx.createNetServer(new NetServerOptions().setTcpNoDelay(true));
-        starting.connectHandler(this::accept);
-        return starting.listen(address.port(), address.host()).<Void>map(bound -> {
-            server = starting;
-            listen = new HostPort(address.host(), bound.actualPort()).resolved();
-            claimed = listen;
-            if (address.port() == 0) {
-                claims.claim(listen);
-            }
+        AtomicBoolean open = new AtomicBoolean(true);
+        accepting = open;
+        ChannelFuture binding = transport.server()
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel client) {
+                        accept(client, open);
+                    }
+                })
+                .bind(address.host(), address.port());
+        return onApi(binding).<Void>map(v -> {
+            server = binding.channel();
+            listen = new HostPort(address.host(), ((InetSocketAddress) server.localAddress()).getPort()).resolved();
             return null;
-        }).recover(failure -> {
-            claims.release(address);
-            return Future.failedFuture(bindError(address, BindFailure.reason(failure)));
-        });
-    }
-
-    private static ProxyError bindError(HostPort address, String reason) {
-        return new ProxyError(500, "listen tcp " + address + ": bind: " + reason);
+        }).recover(failure -> Future.failedFuture(new ProxyError(500, "listen tcp " + address + ": bind: " + BindFailure.reason(failure))));
     }
 
     /** Closes the listener and every connection at once (clients read EOF): an outage. */
@@ -103,14 +100,14 @@ public final class Proxy {
         if (server == null) {
             return Future.succeededFuture();
         }
-        NetServer stopping = server;
+        Channel stopping = server;
         server = null;
-        claims.release(claimed);
+        accepting.set(false);
         List<Future<Void>> closed = new ArrayList<>();
-        closed.add(stopping.close());
+        closed.add(onApi(stopping.close()));
         for (ProxyConnection connection : connections) {
             connection.run(() -> connection.closeWithin(0));
-            closed.add(connection.done());
+            closed.add(onApi(connection.done()));
         }
         return Future.join(closed).mapEmpty();
     }
@@ -123,21 +120,44 @@ public final class Proxy {
         });
     }
 
-    private void accept(NetSocket socket) {
-        if (server == null) {
-            socket.close();
+    /** A Netty future as a Vert.x future completing on the API's context. */
+    private Future<Void> onApi(io.netty.util.concurrent.Future<?> future) {
+        Promise<Void> promise = Promise.promise();
+        future.addListener(done -> api.runOnContext(v -> {
+            if (done.isSuccess()) {
+                promise.complete();
+            } else {
+                promise.fail(done.cause());
+            }
+        }));
+        return promise.future();
+    }
+
+    /** On the accepted socket's event loop; {@code open} is the listener's flag. */
+    private void accept(Channel client, AtomicBoolean open) {
+        if (!open.get()) {
+            client.close();
             return;
         }
         traffic.accepted.increment();
-        connections.add(ProxyConnection.open(socket, netClient, upstream.host(), upstream.port(),
-                stream -> List.copyOf(toxics(stream)), traffic, connections::remove));
+        ProxyConnection connection = ProxyConnection.open(client, transport, upstream, this::toxicsNow, traffic, connections::remove);
+        connections.add(connection);
+        if (!open.get()) {
+            // stopped meanwhile: stop() may not have seen this connection
+            connection.closeWithin(0);
+        }
+    }
+
+    /** The toxics of a direction as a new connection starts; the API changes the lists on its own thread. */
+    private synchronized List<ToxicSpec> toxicsNow(ToxicSpec.Stream stream) {
+        return List.copyOf(toxics(stream));
     }
 
     private List<ToxicSpec> toxics(ToxicSpec.Stream stream) {
         return stream == ToxicSpec.Stream.UPSTREAM ? upstreamToxics : downstreamToxics;
     }
 
-    public ToxicSpec toxic(String toxicName) {
+    public synchronized ToxicSpec toxic(String toxicName) {
         for (ToxicSpec toxic : toxics()) {
             if (toxic.name().equals(toxicName)) {
                 return toxic;
@@ -146,41 +166,54 @@ public final class Proxy {
         return null;
     }
 
-    void addToxic(ToxicSpec toxic) {
-        if (toxic(toxic.name()) != null) {
-            throw new ProxyError(409, "toxic already exists");
+    /** Adds a toxic; the future completes once every live connection has it (so later bytes meet it). */
+    Future<Void> addToxic(ToxicSpec toxic) {
+        synchronized (this) {
+            if (toxic(toxic.name()) != null) {
+                throw new ProxyError(409, "toxic already exists");
+            }
+            toxics(toxic.stream()).add(toxic);
         }
-        toxics(toxic.stream()).add(toxic);
-        eachLink(toxic.stream(), link -> link.add(toxic));
+        return eachLink(toxic.stream(), link -> link.add(toxic));
     }
 
-    void updateToxic(ToxicSpec toxic) {
-        List<ToxicSpec> list = toxics(toxic.stream());
-        list.replaceAll(t -> t.name().equals(toxic.name()) ? toxic : t);
-        eachLink(toxic.stream(), link -> link.update(toxic));
-    }
-
-    void removeToxic(String toxicName) {
-        ToxicSpec toxic = toxic(toxicName);
-        if (toxic == null) {
-            throw new ProxyError(404, "toxic not found");
+    Future<Void> updateToxic(ToxicSpec toxic) {
+        synchronized (this) {
+            toxics(toxic.stream()).replaceAll(t -> t.name().equals(toxic.name()) ? toxic : t);
         }
-        toxics(toxic.stream()).remove(toxic);
-        eachLink(toxic.stream(), link -> link.remove(toxicName));
+        return eachLink(toxic.stream(), link -> link.update(toxic));
     }
 
-    void removeAllToxics() {
-        toxics().forEach(t -> removeToxic(t.name()));
+    Future<Void> removeToxic(String toxicName) {
+        ToxicSpec toxic;
+        synchronized (this) {
+            toxic = toxic(toxicName);
+            if (toxic == null) {
+                throw new ProxyError(404, "toxic not found");
+            }
+            toxics(toxic.stream()).remove(toxic);
+        }
+        return eachLink(toxic.stream(), link -> link.remove(toxicName));
     }
 
-    private void eachLink(ToxicSpec.Stream stream, java.util.function.Consumer<ToxicLink> change) {
+    Future<Void> removeAllToxics() {
+        return Future.all(toxics().stream().map(t -> removeToxic(t.name())).toList()).mapEmpty();
+    }
+
+    /**
+     * Applies a change to that direction of every live connection, on the connection's loop; completes
+     * when all have applied it, as Toxiproxy answers only once its links have changed.
+     */
+    private Future<Void> eachLink(ToxicSpec.Stream stream, java.util.function.Consumer<ToxicLink> change) {
+        List<Future<Void>> applied = new ArrayList<>();
         for (ProxyConnection connection : connections) {
-            connection.run(() -> {
+            applied.add(onApi(connection.submit(() -> {
                 ToxicLink link = connection.link(stream);
                 if (link != null) {
                     change.accept(link);
                 }
-            });
+            })));
         }
+        return Future.all(applied).mapEmpty();
     }
 }

@@ -1,10 +1,8 @@
 package dev.gameday.proxy.net;
 
 import dev.gameday.proxy.toxic.ToxicSpec;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,15 +18,14 @@ public final class ProxyCollection {
     /** A proxy as asked for: {@code listen} may be null (127.0.0.1, any port). */
     public record ProxyInput(String name, String listen, String upstream, boolean enabled) {}
 
-    private final Vertx vertx;
-    private final NetClient netClient;
-    private final ListenClaims claims;
+    private final Transport transport;
+    private final Context api;
     private final Map<String, Proxy> proxies = new LinkedHashMap<>();
 
-    public ProxyCollection(Vertx vertx) {
-        this.vertx = vertx;
-        this.netClient = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(10_000));
-        this.claims = new ListenClaims(vertx);
+    /** Proxies on {@code transport}, driven from the {@code api} context. */
+    public ProxyCollection(Transport transport, Context api) {
+        this.transport = transport;
+        this.api = api;
     }
 
     public Collection<Proxy> all() {
@@ -111,40 +108,39 @@ public final class ProxyCollection {
 
     /** Enables every proxy and removes every toxic. */
     public Future<Void> reset() {
-        List<Future<Void>> started = new ArrayList<>();
+        List<Future<Void>> done = new ArrayList<>();
         for (Proxy proxy : proxies.values()) {
-            proxy.removeAllToxics();
-            started.add(proxy.start());
+            done.add(proxy.removeAllToxics());
+            done.add(proxy.start());
         }
-        return Future.all(started).mapEmpty();
+        return Future.all(done).mapEmpty();
     }
 
-    public ToxicSpec addToxic(String proxyName, ToxicSpec toxic) {
-        get(proxyName).addToxic(toxic);
-        return toxic;
+    /** Adds a toxic; completes once the proxy's live connections have it. */
+    public Future<ToxicSpec> addToxic(String proxyName, ToxicSpec toxic) {
+        return get(proxyName).addToxic(toxic).map(toxic);
     }
 
-    public ToxicSpec updateToxic(String proxyName, ToxicSpec toxic) {
-        get(proxyName).updateToxic(toxic);
-        return toxic;
+    public Future<ToxicSpec> updateToxic(String proxyName, ToxicSpec toxic) {
+        return get(proxyName).updateToxic(toxic).map(toxic);
     }
 
-    public void removeToxic(String proxyName, String toxicName) {
-        get(proxyName).removeToxic(toxicName);
+    public Future<Void> removeToxic(String proxyName, String toxicName) {
+        return get(proxyName).removeToxic(toxicName);
     }
 
-    /** Stops every proxy and the upstream client. */
+    /** Stops every proxy. */
     public Future<Void> close() {
         List<Future<Void>> stopped = new ArrayList<>();
         proxies.values().forEach(p -> stopped.add(p.stop()));
         proxies.clear();
-        return Future.join(stopped).eventually(netClient::close).mapEmpty();
+        return Future.join(stopped).mapEmpty();
     }
 
     private Proxy newProxy(ProxyInput input) {
         HostPort listen = HostPort.parse(input.listen() == null || input.listen().isEmpty() ? "127.0.0.1:0" : input.listen(), "listen");
         HostPort upstream = HostPort.parse(input.upstream(), "upstream");
-        return new Proxy(vertx, netClient, claims, input.name(), listen, upstream);
+        return new Proxy(transport, api, input.name(), listen, upstream);
     }
 
     private static Future<Void> startIf(Proxy proxy, boolean enabled) {

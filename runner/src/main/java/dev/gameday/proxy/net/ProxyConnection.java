@@ -1,13 +1,19 @@
 package dev.gameday.proxy.net;
 
 import dev.gameday.proxy.toxic.ToxicSpec;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.EventExecutor;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.internal.net.NetSocketInternal;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetSocket;
+import io.netty.util.concurrent.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,77 +24,69 @@ import java.util.function.Function;
  * One accepted client connection and its connection to the upstream server: two {@link ToxicLink}s.
  * A FIN from either peer half-closes the other side once the toxics have let everything through; an
  * error (e.g. a reset) on one side resets the other; the connection is done when both sockets are
- * closed. Runs on the client socket's event loop (the upstream socket is opened from it).
+ * closed. Runs on the client socket's event loop; the upstream socket is opened on the same loop.
  */
 final class ProxyConnection {
 
     private static final long CLOSE_GRACE_MILLIS = 2_000;
 
-    private final NetSocketInternal client;
-    private final EventExecutor loop;
+    private final Channel client;
+    private final EventLoop loop;
     private final TrafficCounters traffic;
     private final Consumer<ProxyConnection> onDone;
-    private final Promise<Void> done = Promise.promise();
-    private final List<Object> early = new ArrayList<>();
-    private NetSocketInternal upstream;
+    private final Promise<Void> done;
+    /** What the client sent before the upstream connection was made, and whether its FIN came too. */
+    private final List<ByteBuf> early = new ArrayList<>();
+    private boolean earlyEnd;
+    private Channel upstream;
     private ToxicLink upLink;
     private ToxicLink downLink;
     private boolean closing;
-    private boolean failed;
     private boolean finished;
     private int outputsEnded;
-    private int socketsClosed;
 
-    private ProxyConnection(NetSocketInternal client, TrafficCounters traffic, Consumer<ProxyConnection> onDone) {
+    private ProxyConnection(Channel client, TrafficCounters traffic, Consumer<ProxyConnection> onDone) {
         this.client = client;
+        this.loop = client.eventLoop();
         this.traffic = traffic;
-        this.loop = client.channelHandlerContext().executor();
         this.onDone = onDone;
+        this.done = loop.newPromise();
     }
 
     /**
-     * Takes over an accepted client socket and connects it to the upstream server; {@code toxics}
-     * gives the toxics of a direction when the links start (after the upstream connection is made).
+     * Takes over an accepted client socket (reading nothing yet) and connects it to the upstream
+     * server; {@code toxics} gives the toxics of a direction when the links start, once connected.
      */
-    static ProxyConnection open(NetSocket socket, NetClient netClient, String host, int port,
-            Function<ToxicSpec.Stream, List<ToxicSpec>> toxics, TrafficCounters traffic,
-            Consumer<ProxyConnection> onDone) {
-        ProxyConnection connection = new ProxyConnection((NetSocketInternal) socket, traffic, onDone);
-        connection.start(netClient, host, port, toxics);
+    static ProxyConnection open(Channel client, Transport transport, HostPort upstream,
+            Function<ToxicSpec.Stream, List<ToxicSpec>> toxics, TrafficCounters traffic, Consumer<ProxyConnection> onDone) {
+        ProxyConnection connection = new ProxyConnection(client, traffic, onDone);
+        client.pipeline().addLast(connection.new Side(true));
+        client.closeFuture().addListener(f -> connection.socketClosed());
+        ChannelFuture connecting = transport.client(connection.loop).handler(connection.new Side(false))
+                .connect(upstream.host(), upstream.port());
+        connecting.addListener(f -> connection.connected(connecting.channel(), f.isSuccess(), toxics));
         return connection;
     }
 
-    private void start(NetClient netClient, String host, int port,
-            Function<ToxicSpec.Stream, List<ToxicSpec>> toxics) {
-        Sockets.configure(client);
-        client.messageHandler(early::add);
-        client.exceptionHandler(e -> failed = true);
-        client.closeHandler(v -> socketClosed(client));
-        client.pause();
-        netClient.connect(port, host).onComplete(connected -> {
-            if (connected.failed() || closing) {
-                if (connected.succeeded()) {
-                    connected.result().close();
-                }
-                close();
-                return;
-            }
-            wire((NetSocketInternal) connected.result(), toxics);
-        });
-    }
-
-    private void wire(NetSocketInternal server, Function<ToxicSpec.Stream, List<ToxicSpec>> toxics) {
+    private void connected(Channel server, boolean success, Function<ToxicSpec.Stream, List<ToxicSpec>> toxics) {
+        if (!success || closing || !client.isActive()) {
+            server.close();
+            closeWithin(0);
+            return;
+        }
         upstream = server;
-        Sockets.configure(server);
+        server.closeFuture().addListener(f -> socketClosed());
         upLink = new ToxicLink(this, client, server, toxics.apply(ToxicSpec.Stream.UPSTREAM), traffic.upstream);
         downLink = new ToxicLink(this, server, client, toxics.apply(ToxicSpec.Stream.DOWNSTREAM), traffic.downstream);
-        server.messageHandler(downLink::onMessage);
-        server.exceptionHandler(e -> failed = true);
-        server.closeHandler(v -> socketClosed(server));
-        client.messageHandler(upLink::onMessage);
-        early.forEach(upLink::onMessage);
+        early.forEach(upLink::data);
         early.clear();
-        client.resume();
+        upLink.readComplete();
+        if (earlyEnd) {
+            downLink.sinkEnded();
+            upLink.end();
+        }
+        client.config().setAutoRead(true);
+        server.config().setAutoRead(true);
     }
 
     /** Runs {@code action} on this connection's event loop. */
@@ -100,18 +98,29 @@ final class ProxyConnection {
         }
     }
 
+    /** Runs {@code action} on this connection's event loop; the future completes when it has run. */
+    io.netty.util.concurrent.Future<?> submit(Runnable action) {
+        return loop.submit(action);
+    }
+
+    /** The link of {@code stream}; null until the upstream connection is made. */
     ToxicLink link(ToxicSpec.Stream stream) {
         return stream == ToxicSpec.Stream.UPSTREAM ? upLink : downLink;
     }
 
     /** Completes when both sockets are closed. */
-    Future<Void> done() {
-        return done.future();
+    io.netty.util.concurrent.Future<Void> done() {
+        return done;
     }
 
-    /** One direction has ended: FIN to its sink; once both have, the connection is closed. */
-    void outputEnded(NetSocketInternal sink) {
-        Sockets.shutdownOutput(sink);
+    /** One direction has ended: FIN to its sink once what was written before has gone; both ended, closed. */
+    void outputEnded(Channel sink) {
+        // shutting the output down fails writes still queued: wait for them first
+        sink.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) written -> {
+            if (written.isSuccess() && sink instanceof DuplexChannel duplex && sink.isActive()) {
+                duplex.shutdownOutput();
+            }
+        });
         if (++outputsEnded == 2) {
             close();
         }
@@ -136,44 +145,49 @@ final class ProxyConnection {
                 closeSocket(upstream, graceMillis);
             }
         }
-        if (upstream == null && socketsClosed == 1) {
-            finish();
-        }
     }
 
-    private void closeSocket(NetSocketInternal socket, long graceMillis) {
-        if (graceMillis == 0) {
-            Sockets.closeNow(socket);
+    private void closeSocket(Channel socket, long graceMillis) {
+        if (graceMillis == 0 || !socket.isActive()) {
+            socket.close();
             return;
         }
-        socket.close();
-        loop.schedule(() -> Sockets.closeNow(socket), graceMillis, TimeUnit.MILLISECONDS);
+        socket.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        loop.schedule(() -> socket.close(), graceMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Aborts both sockets with RST. */
     void reset() {
         closing = true;
-        Sockets.reset(client);
+        reset(client);
         if (upstream != null) {
-            Sockets.reset(upstream);
+            reset(upstream);
         }
     }
 
-    private void socketClosed(NetSocketInternal socket) {
-        socketsClosed++;
-        if (!closing) {
-            // the peer went away: pass it on, a reset as a reset
-            closing = true;
-            NetSocketInternal other = socket == client ? upstream : client;
-            if (other != null) {
-                if (failed) {
-                    Sockets.reset(other);
-                } else {
-                    closeSocket(other, CLOSE_GRACE_MILLIS);
-                }
-            }
+    /** Closes with SO_LINGER 0: the kernel drops unsent data and sends RST. */
+    private static void reset(Channel socket) {
+        if (socket.isOpen()) {
+            socket.config().setOption(ChannelOption.SO_LINGER, 0);
+            socket.close();
         }
-        if (socketsClosed == (upstream == null ? 1 : 2)) {
+    }
+
+    /** A peer reset its socket or a write failed: pass it on as a reset. */
+    private void failed(Channel socket) {
+        if (!closing) {
+            reset();
+        } else {
+            socket.close();
+        }
+    }
+
+    private void socketClosed() {
+        if (!closing) {
+            // the peer went away without a FIN we could pass on (e.g. an outage of our own): close the other side too
+            close();
+        }
+        if (!client.isOpen() && (upstream == null || !upstream.isOpen())) {
             finish();
         }
     }
@@ -189,10 +203,79 @@ final class ProxyConnection {
                 upLink.shutdown();
                 downLink.shutdown();
             }
-            early.forEach(ReferenceCountUtil::release);
+            early.forEach(ByteBuf::release);
             early.clear();
             onDone.accept(this);
-            done.tryComplete();
+            done.trySuccess(null);
         });
+    }
+
+    /** The events of one socket, handed to the link that reads it or writes to it. */
+    private final class Side extends ChannelInboundHandlerAdapter {
+        private final boolean isClient;
+
+        Side(boolean isClient) {
+            this.isClient = isClient;
+        }
+
+        /** The link reading this socket. */
+        private ToxicLink reading() {
+            return isClient ? upLink : downLink;
+        }
+
+        /** The link writing to this socket. */
+        private ToxicLink writing() {
+            return isClient ? downLink : upLink;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            ToxicLink link = reading();
+            if (closing || !(message instanceof ByteBuf chunk)) {
+                ReferenceCountUtil.release(message);
+            } else if (link != null) {
+                link.data(chunk);
+            } else if (isClient) {
+                // epoll reads a peer that has sent FIN even while paused: keep it for the link
+                early.add(chunk);
+            } else {
+                chunk.release();
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ToxicLink link = reading();
+            if (link != null) {
+                link.readComplete();
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            ToxicLink link = reading();
+            if (!(event instanceof ChannelInputShutdownEvent) || closing) {
+                return;
+            }
+            if (link != null) {
+                writing().sinkEnded();
+                link.end();
+            } else if (isClient) {
+                earlyEnd = true;
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            ToxicLink link = writing();
+            if (link != null && ctx.channel().isWritable()) {
+                link.writable();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            failed(ctx.channel());
+        }
     }
 }

@@ -3,10 +3,9 @@ package dev.gameday.proxy.net;
 import dev.gameday.proxy.toxic.Toxic;
 import dev.gameday.proxy.toxic.ToxicSpec;
 import io.netty.buffer.ByteBuf;
-import io.netty.util.ReferenceCountUtil;
+import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.vertx.core.internal.net.NetSocketInternal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One direction of a proxied connection: reads chunks from {@code source}, runs them through the chain
  * of toxic stages (see {@link Toxic}) and writes them to {@code sink}. Back-pressure: the source is
- * paused while the sink's write queue is full or while the toxics hold more than {@link #HIGH_WATER}
- * bytes, so a slow reader or a slow toxic never makes the proxy buffer without bound. Everything runs
- * on the connection's event loop.
+ * paused while the sink's write buffer is over its high-water mark or while the toxics hold more than
+ * {@link #HIGH_WATER} bytes, so a slow reader or a slow toxic never makes the proxy buffer without
+ * bound. Everything runs on the connection's event loop.
  */
 final class ToxicLink implements Toxic.Link {
 
@@ -27,8 +26,8 @@ final class ToxicLink implements Toxic.Link {
     private static final int LOW_WATER = HIGH_WATER / 2;
 
     private final ProxyConnection connection;
-    private final NetSocketInternal source;
-    private final NetSocketInternal sink;
+    private final Channel source;
+    private final Channel sink;
     private final EventExecutor loop;
     private final TrafficCounters.Flow traffic;
     private final List<Slot> slots = new ArrayList<>();
@@ -36,47 +35,73 @@ final class ToxicLink implements Toxic.Link {
     private Toxic.Outlet head = toSink;
     private long inFlight;
     private boolean paused;
+    private boolean reading;
+    private boolean unflushed;
     private boolean closed;
 
-    ToxicLink(ProxyConnection connection, NetSocketInternal source, NetSocketInternal sink, List<ToxicSpec> toxics,
-            TrafficCounters.Flow traffic) {
+    ToxicLink(ProxyConnection connection, Channel source, Channel sink, List<ToxicSpec> toxics, TrafficCounters.Flow traffic) {
         this.connection = connection;
-        this.traffic = traffic;
         this.source = source;
         this.sink = sink;
-        this.loop = source.channelHandlerContext().executor();
-        sink.drainHandler(v -> resumeIfRoom());
+        this.loop = source.eventLoop();
+        this.traffic = traffic;
         toxics.forEach(this::add);
     }
 
-    /**
-     * A message from the source's pipeline: data, the end of the source's input (its peer's FIN), or
-     * anything else Netty passes (released).
-     */
-    void onMessage(Object message) {
-        if (message == Sockets.END_OF_INPUT) {
-            head.end();
-        } else if (message instanceof ByteBuf chunk && chunk.isReadable()) {
-            inFlight += chunk.readableBytes();
-            traffic.received.add(chunk.readableBytes());
-            head.data(chunk, System.nanoTime());
-            if (!paused && (inFlight > HIGH_WATER || sink.writeQueueFull())) {
-                paused = true;
-                source.pause();
-            }
-        } else {
-            ReferenceCountUtil.release(message);
+    /** A chunk read from the source; writes are flushed once the read burst is over ({@link #readComplete}). */
+    void data(ByteBuf chunk) {
+        int size = chunk.readableBytes();
+        if (size == 0) {
+            chunk.release();
+            return;
+        }
+        reading = true;
+        inFlight += size;
+        traffic.received.add(size);
+        head.data(chunk, System.nanoTime());
+        if (!paused && (inFlight > HIGH_WATER || !sink.isWritable())) {
+            pause();
         }
     }
 
+    void readComplete() {
+        reading = false;
+        flush();
+    }
+
+    /** The source's peer sent FIN: the end travels the chain behind the data before it. */
+    void end() {
+        head.end();
+    }
+
+    /** The sink has room again. */
+    void writable() {
+        resumeIfRoom();
+    }
+
+    private void pause() {
+        paused = true;
+        source.config().setAutoRead(false);
+    }
+
     private void resumeIfRoom() {
-        if (paused && inFlight <= LOW_WATER && !sink.writeQueueFull()) {
+        if (paused && !closed && inFlight <= LOW_WATER && sink.isWritable()) {
             paused = false;
-            source.resume();
+            source.config().setAutoRead(true);
+        }
+    }
+
+    private void flush() {
+        if (unflushed) {
+            unflushed = false;
+            sink.flush();
         }
     }
 
     void add(ToxicSpec spec) {
+        if (find(spec.name()) != null) {
+            return; // a connection starting while the toxic was added may have it already
+        }
         Slot slot = new Slot(spec);
         slots.add(slot);
         relink();
@@ -102,6 +127,7 @@ final class ToxicLink implements Toxic.Link {
         } else if (applies && !slot.exit.ended) {
             slot.stage = spec.toxic().open(spec.attributes(), slot.exit, this);
         }
+        flush();
     }
 
     void remove(String name) {
@@ -116,6 +142,16 @@ final class ToxicLink implements Toxic.Link {
             slot.stage = null;
             stage.removed();
             stage.close();
+        }
+        flush();
+    }
+
+    /** The peer of the sink has ended its side: tell the stages. */
+    void sinkEnded() {
+        for (Slot slot : List.copyOf(slots)) {
+            if (slot.stage != null) {
+                slot.stage.sinkEnded();
+            }
         }
     }
 
@@ -154,6 +190,7 @@ final class ToxicLink implements Toxic.Link {
         ScheduledFuture<?> future = loop.schedule(() -> {
             if (!closed) {
                 action.run();
+                flush();
             }
         }, delayNanos, TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
@@ -182,18 +219,22 @@ final class ToxicLink implements Toxic.Link {
 
         @Override
         public void data(ByteBuf chunk, long timestampNanos) {
-            inFlight -= chunk.readableBytes();
-            if (closed || ended) {
+            int size = chunk.readableBytes();
+            inFlight -= size;
+            if (closed || ended || !sink.isActive()) {
                 chunk.release();
                 return;
             }
-            traffic.sent.add(chunk.readableBytes());
-            sink.writeMessage(chunk);
+            traffic.sent.add(size);
+            sink.write(chunk, sink.voidPromise());
+            unflushed = true;
+            if (!reading) {
+                flush();
+            }
             if (paused) {
                 resumeIfRoom();
-            } else if (sink.writeQueueFull()) {
-                paused = true;
-                source.pause();
+            } else if (!sink.isWritable()) {
+                pause();
             }
         }
 
@@ -201,6 +242,7 @@ final class ToxicLink implements Toxic.Link {
         public void end() {
             if (!ended) {
                 ended = true;
+                flush();
                 connection.outputEnded(sink);
             }
         }

@@ -20,6 +20,12 @@ public final class BandwidthToxic implements Toxic {
         return List.of("rate");
     }
 
+    /** Up to 1 TB/s, far above any link, so that 100 ms worth of bytes still fits in a long. */
+    @Override
+    public long maximum(String attribute) {
+        return 1_000_000_000L;
+    }
+
     @Override
     public Stage open(ToxicAttributes attributes, Outlet out, Link link) {
         return new Throttle(attributes, out, link);

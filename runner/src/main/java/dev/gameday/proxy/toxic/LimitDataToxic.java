@@ -16,6 +16,12 @@ public final class LimitDataToxic implements Toxic {
         return List.of("bytes");
     }
 
+    /** Any count of bytes. */
+    @Override
+    public long maximum(String attribute) {
+        return Long.MAX_VALUE;
+    }
+
     @Override
     public Stage open(ToxicAttributes attributes, Outlet out, Link link) {
         Stage stage = new Stage() {

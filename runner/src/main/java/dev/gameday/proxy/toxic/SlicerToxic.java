@@ -21,6 +21,12 @@ public final class SlicerToxic implements Toxic {
         return List.of("average_size", "size_variation", "delay");
     }
 
+    /** Sizes up to 2 GiB − 1 bytes; the delay (µs) up to a day. */
+    @Override
+    public long maximum(String attribute) {
+        return attribute.equals("delay") ? DAY_MILLIS * 1000 : Integer.MAX_VALUE;
+    }
+
     @Override
     public Stage open(ToxicAttributes attributes, Outlet out, Link link) {
         return new Slices(attributes, out, link);

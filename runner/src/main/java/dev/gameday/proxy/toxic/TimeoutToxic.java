@@ -1,13 +1,15 @@
 package dev.gameday.proxy.toxic;
 
-import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code timeout}: no data gets through; the connection is closed {@code timeout} ms after the toxic
- * started or after the last chunk it swallowed (0 = never). Deleting the toxic closes the connection,
- * as Toxiproxy does, since the bytes it swallowed are gone.
+ * started on it (0 = never). Data is held, not read and dropped: once the link holds its limit the
+ * source is paused, as Toxiproxy stops reading, so a streaming upstream costs no CPU. The connection
+ * is closed as well when the source ends, when the peer it would deliver to ends its own side (a
+ * client that has gone must not leave the connection open forever), and when the toxic is deleted,
+ * as Toxiproxy does.
  */
 public final class TimeoutToxic implements Toxic {
 
@@ -23,56 +25,71 @@ public final class TimeoutToxic implements Toxic {
 
     @Override
     public Stage open(ToxicAttributes attributes, Outlet out, Link link) {
-        return new Stage() {
-            private long timeoutMillis = attributes.get("timeout");
-            private Cancellable timer = arm();
+        return new Hold(attributes, out, link);
+    }
 
-            private Cancellable arm() {
-                return timeoutMillis > 0
-                        ? link.schedule(TimeUnit.MILLISECONDS.toNanos(timeoutMillis), link::close)
-                        : null;
-            }
+    private static final class Hold extends HoldingStage {
+        private long timeoutMillis;
+        private Cancellable closer;
 
-            private void rearm() {
-                close();
-                timer = arm();
-            }
+        Hold(ToxicAttributes attributes, Outlet out, Link link) {
+            super(out, link);
+            timeoutMillis = attributes.get("timeout");
+            arm();
+        }
 
-            @Override
-            public void data(ByteBuf chunk, long timestampNanos) {
-                link.discard(chunk);
-                rearm();
+        private void arm() {
+            disarm();
+            if (timeoutMillis > 0) {
+                closer = link.schedule(TimeUnit.MILLISECONDS.toNanos(timeoutMillis), link::close);
             }
+        }
 
-            @Override
-            public void end() {
-                link.close();
+        private void disarm() {
+            if (closer != null) {
+                closer.cancel();
+                closer = null;
             }
+        }
 
-            @Override
-            public void update(ToxicAttributes changed) {
-                timeoutMillis = changed.get("timeout");
-                rearm();
-            }
+        @Override
+        protected void release() {
+            // nothing leaves while the toxic is on
+        }
 
-            @Override
-            public void flush() {
-                close();
-            }
+        @Override
+        public void end() {
+            link.close();
+        }
 
-            @Override
-            public void removed() {
-                close();
-                link.close();
-            }
+        @Override
+        public void sinkEnded() {
+            link.close();
+        }
 
-            @Override
-            public void close() {
-                if (timer != null) {
-                    timer.cancel();
-                    timer = null;
-                }
-            }
-        };
+        @Override
+        public void update(ToxicAttributes attributes) {
+            timeoutMillis = attributes.get("timeout");
+            arm();
+        }
+
+        /** Toxicity ruled the toxic out on an update: what it held goes on, nothing is lost. */
+        @Override
+        public void flush() {
+            disarm();
+            super.flush();
+        }
+
+        @Override
+        public void removed() {
+            disarm();
+            link.close();
+        }
+
+        @Override
+        public void close() {
+            disarm();
+            super.close();
+        }
     }
 }

@@ -37,6 +37,18 @@ public interface Toxic {
     /** The attribute names, all integers defaulting to 0, in the units of Toxiproxy. */
     List<String> attributes();
 
+    /** A day in milliseconds: the longest time any toxic waits. */
+    long DAY_MILLIS = 86_400_000L;
+
+    /**
+     * The largest value the API accepts for {@code attribute} (the smallest is 0); by default
+     * {@link #DAY_MILLIS}, for attributes that are times in ms. Bounds keep the stage's arithmetic
+     * (nanoseconds, sizes) from overflowing.
+     */
+    default long maximum(String attribute) {
+        return DAY_MILLIS;
+    }
+
     /** Starts this toxic on one link; {@code out} leads to the next stage or to the sink. */
     Stage open(ToxicAttributes attributes, Outlet out, Link link);
 
@@ -53,6 +65,12 @@ public interface Toxic {
 
         /** Hand everything held (and a pending end) to the outlet now: the stage is leaving the chain. */
         void flush();
+
+        /**
+         * The peer this link delivers to has ended its own side (its FIN reached the proxy), so it may
+         * have gone; by default nothing changes (a half-closed peer still reads).
+         */
+        default void sinkEnded() {}
 
         /** The toxic was deleted through the API; by default {@link #flush()}. */
         default void removed() {
