@@ -3,7 +3,7 @@ package dev.gameday.proxy.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gameday.proxy.ProxyNames;
+import dev.gameday.text.ToxiproxyNames;
 import dev.gameday.proxy.net.Proxy;
 import dev.gameday.proxy.net.ProxyCollection;
 import dev.gameday.proxy.net.ProxyCollection.ProxyInput;
@@ -188,8 +188,8 @@ public final class ToxiproxyApi {
         if (name.isEmpty()) {
             throw new ProxyError(400, "missing required field: name" + where);
         }
-        if (!ProxyNames.valid(name)) {
-            throw ProxyError.badRequest("proxy name " + ProxyJson.MAPPER.valueToTree(name) + where + " must be " + ProxyNames.RULE);
+        if (!ToxiproxyNames.valid(name)) {
+            throw ProxyError.badRequest("proxy name " + ProxyJson.MAPPER.valueToTree(name) + where + " must be " + ToxiproxyNames.RULE);
         }
         if (upstream.isEmpty()) {
             throw new ProxyError(400, "missing required field: upstream" + where);
@@ -241,8 +241,8 @@ public final class ToxiproxyApi {
             name = type + "_" + streamName;
         }
         Toxic toxic = ToxicTypes.find(type).orElseThrow(() -> new ProxyError(400, "invalid toxic type"));
-        if (!ProxyNames.valid(name)) {
-            throw ProxyError.badRequest("toxic name " + ProxyJson.MAPPER.valueToTree(name) + " must be " + ProxyNames.RULE);
+        if (!ToxiproxyNames.valid(name)) {
+            throw ProxyError.badRequest("toxic name " + ProxyJson.MAPPER.valueToTree(name) + " must be " + ToxiproxyNames.RULE);
         }
         if (proxy.toxic(name) != null) {
             throw new ProxyError(409, "toxic already exists");

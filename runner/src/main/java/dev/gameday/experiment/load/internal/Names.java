@@ -1,17 +1,15 @@
 package dev.gameday.experiment.load.internal;
 
 import dev.gameday.text.TerminalText;
-import java.util.regex.Pattern;
+import dev.gameday.text.ToxiproxyNames;
 
 /**
  * What a name may be. Proxy, step and probe names end up in Toxiproxy's URL paths (a proxy's own,
- * the toxic a step adds), so they are 1 to {@link #MAX_LENGTH} of {@code [A-Za-z0-9._-]} and not
- * {@code .} or {@code ..} (a proxy named {@code ..} could never be deleted). Other names and
+ * the toxic a step adds), so they follow {@link ToxiproxyNames} (a proxy named {@code ..} could never
+ * be deleted). Other names and
  * one-line texts such as the title only need to be printable.
  */
 final class Names {
-    static final int MAX_LENGTH = 64;
-    private static final Pattern ADDRESSABLE = Pattern.compile("[A-Za-z0-9._-]+");
 
     private Names() {}
 
@@ -20,11 +18,12 @@ final class Names {
         if (name == null) {
             return;
         }
-        if (!ADDRESSABLE.matcher(name).matches()) {
+        if (!ToxiproxyNames.usesAllowedCharacters(name)) {
             f.problem(key, "'" + name + "' may only use letters, digits, '_', '.' and '-'");
-        } else if (name.length() > MAX_LENGTH) {
-            f.problem(key, "'" + name + "' is " + name.length() + " characters long; a name has at most " + MAX_LENGTH);
-        } else if (name.equals(".") || name.equals("..")) {
+        } else if (name.length() > ToxiproxyNames.MAX_LENGTH) {
+            f.problem(key, "'" + name + "' is " + name.length() + " characters long; a name has at most "
+                    + ToxiproxyNames.MAX_LENGTH);
+        } else if (ToxiproxyNames.dotted(name)) {
             f.problem(key, "'" + name + "' cannot be a name: in a URL path it means this or the parent folder");
         }
     }
