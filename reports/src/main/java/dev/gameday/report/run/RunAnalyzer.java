@@ -47,6 +47,8 @@ final class RunAnalyzer implements Consumer<JournalLine> {
     private final Map<String, StepWindow> faultSteps = new LinkedHashMap<>();
     private final List<PathChecked> paths = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
+    /** Tolerances that stopped holding and have not held since. */
+    private final java.util.Set<String> breached = new java.util.HashSet<>();
     private long timelineOmitted;
     private final List<Abort> aborts = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
@@ -141,6 +143,14 @@ final class RunAnalyzer implements Consumer<JournalLine> {
     }
 
     private void addTimeline(long t, String type, JsonNode e) {
+        if (type.equals("tolerance")) {
+            String key = e.path("probe").asText() + " " + e.path("tolerance").asText();
+            boolean holds = e.path("holds").asBoolean();
+            // A bound that holds from its first window is no news: only a breach and its end are.
+            if (holds ? !breached.remove(key) : !breached.add(key)) {
+                return;
+            }
+        }
         if (timeline.size() >= MAX_TIMELINE) {
             timelineOmitted++;
             return;
