@@ -30,14 +30,14 @@ class JournalTest {
         try (Journal j = Journal.create(file, UnaryOperator.identity())) {
             j.append(new PhaseStarted("before"));
             j.append(new SampleTaken(1234L, "page", false, 2000.0, null, "timeout after 2s"));
-            j.append(new FaultInjected("s", "inventory", ToxicSpec.down()));
+            j.append(new FaultInjected("s", "inventory", ToxicSpec.down(), "an outage"));
             j.append(new FaultRemoved("s", "inventory", null, "completed"));
         }
         List<String> lines = Files.readAllLines(file);
         assertThat(lines.get(0)).matches("\\{\"type\":\"phase\",\"t\":\\d+,\"seq\":0,\"phase\":\"before\"}");
         assertThat(lines.get(1)).isEqualTo("{\"type\":\"sample\",\"t\":1234,\"seq\":1,\"probe\":\"page\",\"ok\":false,"
                 + "\"ms\":2000.0,\"status\":null,\"error\":\"timeout after 2s\"}");
-        assertThat(lines.get(2)).endsWith("\"seq\":2,\"step\":\"s\",\"proxy\":\"inventory\",\"toxic\":{\"type\":\"down\"}}");
+        assertThat(lines.get(2)).endsWith("\"seq\":2,\"step\":\"s\",\"proxy\":\"inventory\",\"toxic\":{\"type\":\"down\"},\"words\":\"an outage\"}");
         assertThat(lines.get(3)).endsWith("\"toxicName\":null,\"reason\":\"completed\"}");
     }
 

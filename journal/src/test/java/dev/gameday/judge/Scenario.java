@@ -85,7 +85,7 @@ public record Scenario(ObjectNode experiment, List<Timed> journal) {
         for (int f = 0; f < faults; f++) {
             long in = methodT + r.nextInt((int) method);
             long out = Math.min(methodT + method, in + 1 + r.nextInt(2000));
-            events.add(new Timed(in, new FaultInjected("step-" + f, "proxy", ToxicSpec.down())));
+            events.add(new Timed(in, new FaultInjected("step-" + f, "proxy", ToxicSpec.down(), "an outage")));
             order.add(in);
             events.add(new Timed(out, new FaultRemoved("step-" + f, "proxy", null, "completed")));
             order.add(out);

@@ -43,7 +43,12 @@ public final class JournalFixture implements AutoCloseable {
                                  "latency":[{"percentile":95.0,"op":"<=","limit":800}]}}]},
                  "method":[
                    {"name":"slow-inventory","fault":{"proxy":"inventory","toxic":"latency","stream":"downstream",
-                     "toxicity":1.0,"attributes":{"latency":400,"jitter":50},"duration":6000,"ramp":null},
+                     "toxicity":1.0,"attributes":{"latency":400,"jitter":50},"duration":6000,"ramp":null,
+                     "words":"400 ms latency ±50 ms",
+                     "risks":[{"risk":"Client timeouts fire in callers","watch":"timeout errors in callers; p99 against each client's timeout"},
+                       {"risk":"Retry storms multiply load on the slow dependency","watch":"request rate to the dependency; retries per request"},
+                       {"risk":"Thread or connection pools exhaust while waiting","watch":"pool active/waiting counts; open connections"},
+                       {"risk":"Queues build up behind slow consumers","watch":"queue depth; consumer lag"}]},
                     "pause":null,"parallel":null},
                    {"name":"settle","fault":null,"pause":1000,"parallel":null}],
                  "abort":[{"name":"storefront-collapsing","probe":"product-page","metric":"successRatio","op":"<",

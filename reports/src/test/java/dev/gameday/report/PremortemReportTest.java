@@ -63,9 +63,11 @@ class PremortemReportTest {
                  {"name":"both","fault":null,"pause":null,"parallel":[
                    {"name":"slow","fault":{"proxy":"inventory","toxic":"latency","stream":"downstream","toxicity":1.0,
                      "attributes":{"latency":400},"duration":3000,"ramp":{"attribute":"latency","from":100,"to":400,
-                     "over":2000,"every":500}},"pause":null,"parallel":null},
+                     "over":2000,"every":500},"words":"400 ms latency",
+                     "risks":[{"risk":"Client timeouts fire in callers","watch":"timeout errors in callers; p99 against each client's timeout"},{"risk":"Retry storms multiply load on the slow dependency","watch":"request rate to the dependency; retries per request"}]},"pause":null,"parallel":null},
                    {"name":"cut","fault":{"proxy":"inventory","toxic":"down","stream":"downstream","toxicity":1.0,
-                     "attributes":{},"duration":5000,"ramp":null},"pause":null,"parallel":null}]}]
+                     "attributes":{},"duration":5000,"ramp":null,"words":"an outage (proxy disabled)",
+                     "risks":[{"risk":"Failover does not happen, or flaps","watch":"failover events; traffic on replicas"},{"risk":"Circuit breakers do not open (or never close again)","watch":"breaker state; rejected calls"}]},"pause":null,"parallel":null}]}]
                 """));
         Document html = render(e, null);
         var rows = html.selectFirst("section#planned-timeline table").select("tbody tr").stream()

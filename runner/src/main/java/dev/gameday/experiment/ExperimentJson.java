@@ -51,6 +51,7 @@ public final class ExperimentJson {
         m.setMixInAnnotation(ProbeTarget.class, WithType.class);
         m.setMixInAnnotation(Probe.class, ProbeMixIn.class);
         m.setMixInAnnotation(Step.class, StepMixIn.class);
+        m.setMixInAnnotation(Fault.class, FaultMixIn.class);
         return m;
     }
 
@@ -77,6 +78,15 @@ public final class ExperimentJson {
     private abstract static class ProbeMixIn implements WithType {
         @JsonSerialize(converter = InOrder.class)
         abstract Set<CheckPhase> check();
+    }
+
+    /** The fault's words and risks ride along in the copy, for reports that know no fault kinds. */
+    private abstract static class FaultMixIn {
+        @JsonProperty("words")
+        abstract String words();
+
+        @JsonProperty("risks")
+        abstract List<dev.gameday.toxic.Risk> risks();
     }
 
     private abstract static class StepMixIn {

@@ -1,6 +1,6 @@
 package dev.gameday.fault;
 
-import dev.gameday.fault.spi.FaultType.ActiveFault;
+
 import dev.gameday.journal.InjectedRef;
 import eu.rekawek.toxiproxy.Proxy;
 import java.io.IOException;

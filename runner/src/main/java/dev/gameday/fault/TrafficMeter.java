@@ -19,6 +19,11 @@ public final class TrafficMeter {
         this.url = url;
     }
 
+    /** The server it reads. */
+    public URI url() {
+        return url;
+    }
+
     /** One proxy's counters now, or why they cannot be known. */
     public record Reading(ProxyTraffic traffic, String unavailable) {}
 

@@ -67,7 +67,7 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
                     new RunStarted.ToxiproxyInfo("remote", bed.toxiproxy.url()), Map.of(), List.of(), false));
             j.append(new ProxyCreated("inventory", bed.inventoryProxy, "upstream", true));
             j.append(new FaultInjected("slow-inventory", "inventory",
-                    new ToxicSpec("gd-deadbeef-slow-inventory", "latency", "downstream", 1.0, Map.of("latency", 400L))));
+                    new ToxicSpec("gd-deadbeef-slow-inventory", "latency", "downstream", 1.0, Map.of("latency", 400L)), "400 ms latency"));
         }
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
@@ -100,8 +100,8 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
                     new RunStarted.ToxiproxyInfo("remote", bed.toxiproxy.url()), Map.of(), List.of(), false));
             j.append(new ProxyCreated("inventory", bed.inventoryProxy, "upstream", false));
             j.append(new FaultInjected("slow", "inventory",
-                    new ToxicSpec("gd-deadbeef-recorded", "latency", "downstream", 1.0, Map.of("latency", 400L))));
-            j.append(new FaultInjected("outage", "inventory", ToxicSpec.down()));
+                    new ToxicSpec("gd-deadbeef-recorded", "latency", "downstream", 1.0, Map.of("latency", 400L)), "400 ms latency"));
+            j.append(new FaultInjected("outage", "inventory", ToxicSpec.down(), "an outage"));
         }
 
         assertThat(dev.gameday.cli.Gameday.execute("recover", crashed.toString())).isZero();
@@ -123,7 +123,7 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
                     new RunStarted.ToxiproxyInfo("remote", bed.toxiproxy.url()), Map.of(), List.of(), false));
             j.append(new ProxyCreated("inventory", bed.inventoryProxy, "upstream", true));
             j.append(new FaultInjected("slow", "inventory",
-                    new ToxicSpec("gd-0badf00d-slow", "latency", "downstream", 1.0, Map.of("latency", 400L))));
+                    new ToxicSpec("gd-0badf00d-slow", "latency", "downstream", 1.0, Map.of("latency", 400L)), "400 ms latency"));
             j.append(new RunError("Toxiproxy failed mid-run", List.of(new InjectedRef("inventory", "gd-0badf00d-slow"))));
             j.append(new RunEnded(4, "error"));
         }

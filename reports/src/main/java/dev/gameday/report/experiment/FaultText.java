@@ -2,36 +2,21 @@ package dev.gameday.report.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.text.Units;
+import java.util.ArrayList;
+import java.util.List;
 
-/** A fault in plain words, from its toxic type and Toxiproxy attributes ("400 ms latency ±50 ms"). */
+/**
+ * A fault in plain words. The runner writes them, from the fault's kind, into the experiment copy
+ * ({@code words}) and into {@code fault.injected}/{@code fault.updated}; reports only read them. A
+ * journal too old to carry them gets the toxic's type and attributes as they are.
+ */
 public final class FaultText {
     private FaultText() {}
 
-    /** Describes a fault of the experiment copy or a toxic of a {@code fault.injected} event. */
-    public static String describe(String type, JsonNode attributes, double toxicity) {
-        String what = switch (type == null ? "" : type) {
-            case "down" -> "an outage (proxy disabled)";
-            case "latency" -> Units.latency(attr(attributes, "latency")) + " latency"
-                    + (attr(attributes, "jitter") > 0 ? " ±" + Units.latency(attr(attributes, "jitter")) : "");
-            case "bandwidth" -> "bandwidth capped at " + (long) attr(attributes, "rate") + " KB/s";
-            case "slow_close" -> "connections closing " + Units.duration((long) attr(attributes, "delay")) + " late";
-            case "timeout" -> attr(attributes, "timeout") == 0
-                    ? "connections stalled (data dropped, never closed)"
-                    : "connections stalled, then closed after " + Units.duration((long) attr(attributes, "timeout"));
-            case "reset_peer" -> "connections reset (TCP RST) after "
-                    + Units.duration((long) attr(attributes, "timeout"));
-            case "slicer" -> "data sliced into ~" + (long) attr(attributes, "average_size") + "-byte pieces "
-                    + (long) attr(attributes, "delay") + " µs apart";
-            case "limit_data" -> "connections closed after " + (long) attr(attributes, "bytes") + " bytes";
-            default -> "a " + type + " toxic";
-        };
-        return toxicity < 1.0 && !"down".equals(type) ? what + " on " + Units.percent(toxicity) + " of connections" : what;
-    }
-
-    /** Describes a step's fault from the experiment copy, including its ramp. */
+    /** A step's fault from the experiment copy, with its ramp. */
     public static String describe(JsonNode fault) {
-        String text = describe(fault.path("toxic").asText(), fault.path("attributes"),
-                fault.path("toxicity").asDouble(1.0));
+        String text = fault.path("words").isTextual() ? fault.path("words").asText()
+                : raw(fault.path("toxic").asText(), fault.path("attributes"));
         JsonNode ramp = fault.path("ramp");
         if (ramp.isObject()) {
             text += ", " + ramp.path("attribute").asText() + " ramping " + ramp.path("from").asLong() + " → "
@@ -40,7 +25,19 @@ public final class FaultText {
         return text;
     }
 
-    private static double attr(JsonNode attributes, String name) {
-        return attributes == null ? 0 : attributes.path(name).asDouble(0);
+    /** The fault of a {@code fault.injected} or {@code fault.updated} event. */
+    public static String ofEvent(JsonNode event) {
+        return event.path("words").isTextual() ? event.path("words").asText()
+                : raw(event.path("toxic").path("type").asText(), event.path("toxic").path("attributes"));
+    }
+
+    /** {@code a latency toxic (latency=400, jitter=50)}: the toxic as it is, without words. */
+    private static String raw(String type, JsonNode attributes) {
+        if ("down".equals(type)) {
+            return "an outage (proxy disabled)";
+        }
+        List<String> values = new ArrayList<>();
+        attributes.fields().forEachRemaining(a -> values.add(a.getKey() + "=" + a.getValue().asText()));
+        return "a " + (type.isEmpty() ? "?" : type) + " toxic" + (values.isEmpty() ? "" : " (" + String.join(", ", values) + ")");
     }
 }

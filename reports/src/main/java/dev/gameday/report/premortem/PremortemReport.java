@@ -20,6 +20,7 @@ import dev.gameday.report.svg.GanttChart;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -242,18 +243,24 @@ public final class PremortemReport {
         } else {
             doc.add(new Block.Table(List.of("Risk", "What to watch"), authored));
         }
-        Set<String> toxics = new LinkedHashSet<>();
-        plan.stream().filter(PlannedStep::isFault).forEach(s -> toxics.add(s.toxic()));
-        for (String toxic : toxics) {
-            List<DerivedRisks.Risk> derived = DerivedRisks.forToxic(toxic);
-            if (derived.isEmpty()) {
-                continue;
+        // The risks each kind of fault brings: the runner copies them from the fault kinds into the copy.
+        Map<String, JsonNode> byToxic = new LinkedHashMap<>();
+        for (PlannedStep s : plan) {
+            JsonNode fault = s.isFault() ? faults.get(s.step()) : null;
+            if (fault != null) {
+                byToxic.putIfAbsent(s.toxic(), fault.path("risks"));
+            }
+        }
+        byToxic.forEach((toxic, derived) -> {
+            if (!derived.isArray() || derived.isEmpty()) {
+                return;
             }
             doc.heading(2, "Derived from " + ("down".equals(toxic) ? "the outage (down)" : toxic) + " faults");
             List<List<List<Inline>>> rows = new ArrayList<>();
-            derived.forEach(r -> rows.add(List.of(Inline.plain(r.risk()), Inline.plain(r.watch()))));
+            derived.forEach(r -> rows.add(List.of(Inline.plain(r.path("risk").asText()),
+                    Inline.plain(r.path("watch").asText("–")))));
             doc.add(new Block.Table(List.of("Risk", "What to watch"), rows));
-        }
+        });
     }
 
     private void abortAndRollback(Document doc) {

@@ -94,7 +94,7 @@ final class RunAnalyzer implements Consumer<JournalLine> {
             }
             case "phase" -> phases.add(new PhaseMark(e.path("phase").asText(), t));
             case "fault.injected" -> faultSteps.putIfAbsent(e.path("step").asText(),
-                    new StepWindow(e.path("proxy").asText(), toxicText(e.path("toxic")), t));
+                    new StepWindow(e.path("proxy").asText(), FaultText.ofEvent(e), t));
             case "fault.removed" -> {
                 StepWindow w = faultSteps.get(e.path("step").asText());
                 if (w != null && w.removedT == null) {
@@ -135,11 +135,6 @@ final class RunAnalyzer implements Consumer<JournalLine> {
                 + experiment.schedule().stream().mapToLong(s -> s.endMs()).max().orElse(0)
                 + (experiment.recoveryWithinMs() == null ? 0 : experiment.recoveryWithinMs());
         return Math.max(100, planned / TimeBuckets.MAX_BUCKETS + 1);
-    }
-
-    private static String toxicText(JsonNode toxic) {
-        return FaultText.describe(toxic.path("type").asText(), toxic.path("attributes"),
-                toxic.path("toxicity").asDouble(1.0));
     }
 
     private void addTimeline(long t, String type, JsonNode e) {

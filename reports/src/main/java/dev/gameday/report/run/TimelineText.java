@@ -29,8 +29,7 @@ final class TimelineText {
             case "step.ended" -> entry(t, type, Tone.NEUTRAL, "Step " + e.path("step").asText() + " ended");
             case "fault.injected", "fault.updated" -> {
                 JsonNode toxic = e.path("toxic");
-                String what = FaultText.describe(toxic.path("type").asText(), toxic.path("attributes"),
-                        toxic.path("toxicity").asDouble(1.0));
+                String what = FaultText.ofEvent(e);
                 yield entry(t, type, Tone.WARN, (type.equals("fault.injected") ? "Fault injected on " : "Fault updated on ")
                         + e.path("proxy").asText() + ": " + what + stream(toxic) + " (step " + e.path("step").asText() + ")");
             }

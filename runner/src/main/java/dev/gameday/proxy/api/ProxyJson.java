@@ -9,6 +9,7 @@ import dev.gameday.proxy.net.Proxy;
 import dev.gameday.proxy.net.ProxyError;
 import dev.gameday.proxy.net.TrafficCounters;
 import dev.gameday.proxy.toxic.Toxic;
+import dev.gameday.toxic.Attribute;
 import dev.gameday.proxy.toxic.ToxicAttributes;
 import dev.gameday.proxy.toxic.ToxicSpec;
 import java.util.LinkedHashMap;
@@ -127,20 +128,21 @@ final class ProxyJson {
             throw ProxyError.badRequest("attributes must be an object");
         }
         Map<String, Long> changes = new LinkedHashMap<>();
-        for (String name : toxic.attributes()) {
+        for (Attribute attribute : toxic.attributes()) {
+            String name = attribute.name();
             JsonNode value = given.get(name);
             if (value == null || value.isNull()) {
                 continue;
             }
             if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                throw ProxyError.badRequest("attribute " + name + " of " + toxic.type() + " must be an integer, got " + value);
+                throw ProxyError.badRequest("attribute " + name + " of " + toxic.name() + " must be an integer, got " + value);
             }
             if (value.longValue() < 0) {
-                throw ProxyError.badRequest("attribute " + name + " of " + toxic.type() + " must not be negative, got " + value);
+                throw ProxyError.badRequest("attribute " + name + " of " + toxic.name() + " must not be negative, got " + value);
             }
-            if (value.longValue() > toxic.maximum(name)) {
-                throw ProxyError.badRequest("attribute " + name + " of " + toxic.type() + " must be at most "
-                        + toxic.maximum(name) + ", got " + value);
+            if (value.longValue() > attribute.maximum()) {
+                throw ProxyError.badRequest("attribute " + name + " of " + toxic.name() + " must be at most "
+                        + attribute.maximum() + ", got " + value);
             }
             changes.put(name, value.longValue());
         }
@@ -150,7 +152,7 @@ final class ProxyJson {
     /** Every attribute of the toxic at 0. */
     static ToxicAttributes zeros(Toxic toxic) {
         Map<String, Long> zeros = new LinkedHashMap<>();
-        toxic.attributes().forEach(name -> zeros.put(name, 0L));
+        toxic.attributes().forEach(a -> zeros.put(a.name(), 0L));
         return new ToxicAttributes(zeros);
     }
 }

@@ -1,7 +1,12 @@
 package dev.gameday.proxy.toxic;
 
+import dev.gameday.toxic.Attribute;
+import dev.gameday.toxic.FaultKind;
+import dev.gameday.toxic.Risk;
+import dev.gameday.toxic.Unit;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code bandwidth}: at most {@code rate} KB/s (1 KB = 1000 B) per link; 0 lets nothing through. Like
@@ -11,19 +16,31 @@ import java.util.List;
 public final class BandwidthToxic implements Toxic {
 
     @Override
-    public String type() {
+    public String name() {
         return "bandwidth";
     }
 
     @Override
-    public List<String> attributes() {
-        return List.of("rate");
+    public String description() {
+        return "limits each connection to rate KB/s (1 KB = 1000 bytes); rate 0 lets nothing through";
     }
 
     /** Up to 1 TB/s, far above any link, so that 100 ms worth of bytes still fits in a long. */
     @Override
-    public long maximum(String attribute) {
-        return 1_000_000_000L;
+    public List<Attribute> attributes() {
+        return List.of(new Attribute("rate", Unit.KB_PER_SECOND, true, true, 1_000_000_000L, "the rate per connection"));
+    }
+
+    @Override
+    public String describe(Map<String, Long> attributes) {
+        return "bandwidth capped at " + FaultKind.value(attributes, "rate") + " KB/s";
+    }
+
+    @Override
+    public List<Risk> risks() {
+        return List.of(
+                new Risk("Large payloads time out while small ones pass", "latency by response size; download timeouts"),
+                new Risk("Bulk jobs fall behind", "job duration; backlog"));
     }
 
     @Override

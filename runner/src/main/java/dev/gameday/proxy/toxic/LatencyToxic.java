@@ -1,7 +1,12 @@
 package dev.gameday.proxy.toxic;
 
+import dev.gameday.text.Units;
+import dev.gameday.toxic.Attribute;
+import dev.gameday.toxic.FaultKind;
+import dev.gameday.toxic.Risk;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -14,13 +19,35 @@ import java.util.concurrent.TimeUnit;
 public final class LatencyToxic implements Toxic {
 
     @Override
-    public String type() {
+    public String name() {
         return "latency";
     }
 
     @Override
-    public List<String> attributes() {
-        return List.of("latency", "jitter");
+    public String description() {
+        return "delays every chunk by latency ± uniform jitter, counted from when it was read (throughput is kept)";
+    }
+
+    @Override
+    public List<Attribute> attributes() {
+        return List.of(Attribute.millis("latency", "delay added to every chunk").mustBeGiven(),
+                Attribute.millis("jitter", "± uniform variation of the delay"));
+    }
+
+    @Override
+    public String describe(Map<String, Long> attributes) {
+        long jitter = FaultKind.value(attributes, "jitter");
+        return Units.duration(FaultKind.value(attributes, "latency")) + " latency"
+                + (jitter > 0 ? " ±" + Units.duration(jitter) : "");
+    }
+
+    @Override
+    public List<Risk> risks() {
+        return List.of(
+                new Risk("Client timeouts fire in callers", "timeout errors in callers; p99 against each client's timeout"),
+                new Risk("Retry storms multiply load on the slow dependency", "request rate to the dependency; retries per request"),
+                new Risk("Thread or connection pools exhaust while waiting", "pool active/waiting counts; open connections"),
+                new Risk("Queues build up behind slow consumers", "queue depth; consumer lag"));
     }
 
     @Override

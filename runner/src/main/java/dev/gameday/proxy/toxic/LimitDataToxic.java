@@ -1,25 +1,43 @@
 package dev.gameday.proxy.toxic;
 
+import dev.gameday.toxic.Attribute;
+import dev.gameday.toxic.FaultKind;
+import dev.gameday.toxic.Risk;
+import dev.gameday.toxic.Unit;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
+import java.util.Map;
 
 /** {@code limit_data}: lets {@code bytes} bytes through on the link, then closes the connection. */
 public final class LimitDataToxic implements Toxic {
 
     @Override
-    public String type() {
+    public String name() {
         return "limit_data";
     }
 
     @Override
-    public List<String> attributes() {
-        return List.of("bytes");
+    public String description() {
+        return "lets bytes through per connection, then closes it";
     }
 
     /** Any count of bytes. */
     @Override
-    public long maximum(String attribute) {
-        return Long.MAX_VALUE;
+    public List<Attribute> attributes() {
+        return List.of(new Attribute("bytes", Unit.BYTES, true, true, Long.MAX_VALUE,
+                "bytes that pass before the connection is closed"));
+    }
+
+    @Override
+    public String describe(Map<String, Long> attributes) {
+        return "connections closed after " + FaultKind.value(attributes, "bytes") + " bytes";
+    }
+
+    @Override
+    public List<Risk> risks() {
+        return List.of(
+                new Risk("Truncated responses are parsed or cached as complete", "parse errors; content-length mismatches"),
+                new Risk("Partial uploads are treated as success", "checksum failures; incomplete records"));
     }
 
     @Override

@@ -1,7 +1,12 @@
 package dev.gameday.proxy.toxic;
 
+import dev.gameday.text.Units;
+import dev.gameday.toxic.Attribute;
+import dev.gameday.toxic.FaultKind;
+import dev.gameday.toxic.Risk;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,13 +16,30 @@ import java.util.concurrent.TimeUnit;
 public final class ResetPeerToxic implements Toxic {
 
     @Override
-    public String type() {
+    public String name() {
         return "reset_peer";
     }
 
     @Override
-    public List<String> attributes() {
-        return List.of("timeout");
+    public String description() {
+        return "on the first data (or end of stream), waits timeout ms, then resets the connection (TCP RST)";
+    }
+
+    @Override
+    public List<Attribute> attributes() {
+        return List.of(Attribute.millis("timeout", "wait before the reset"));
+    }
+
+    @Override
+    public String describe(Map<String, Long> attributes) {
+        return "connections reset (TCP RST) after " + Units.duration(FaultKind.value(attributes, "timeout"));
+    }
+
+    @Override
+    public List<Risk> risks() {
+        return List.of(
+                new Risk("Connection pools keep poisoned connections after the fault", "connection errors after removal; pool evictions"),
+                new Risk("Non-idempotent calls are retried twice", "duplicate writes; idempotency-key conflicts"));
     }
 
     @Override

@@ -1,7 +1,12 @@
 package dev.gameday.proxy.toxic;
 
+import dev.gameday.toxic.Attribute;
+import dev.gameday.toxic.FaultKind;
+import dev.gameday.toxic.Risk;
+import dev.gameday.toxic.Unit;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -12,19 +17,35 @@ import java.util.concurrent.TimeUnit;
 public final class SlicerToxic implements Toxic {
 
     @Override
-    public String type() {
+    public String name() {
         return "slicer";
     }
 
     @Override
-    public List<String> attributes() {
-        return List.of("average_size", "size_variation", "delay");
+    public String description() {
+        return "splits data into pieces of average_size ± size_variation bytes, delay µs apart";
     }
 
     /** Sizes up to 2 GiB − 1 bytes; the delay (µs) up to a day. */
     @Override
-    public long maximum(String attribute) {
-        return attribute.equals("delay") ? DAY_MILLIS * 1000 : Integer.MAX_VALUE;
+    public List<Attribute> attributes() {
+        return List.of(
+                new Attribute("average_size", Unit.BYTES, true, true, Integer.MAX_VALUE, "average size of a piece"),
+                new Attribute("size_variation", Unit.BYTES, false, true, Integer.MAX_VALUE, "± variation of the size"),
+                new Attribute("delay", Unit.MICROS, false, true, Attribute.DAY_MILLIS * 1000, "pause between pieces"));
+    }
+
+    @Override
+    public String describe(Map<String, Long> attributes) {
+        return "data sliced into ~" + FaultKind.value(attributes, "average_size") + "-byte pieces "
+                + FaultKind.value(attributes, "delay") + " µs apart";
+    }
+
+    @Override
+    public List<Risk> risks() {
+        return List.of(
+                new Risk("Parsers that assume whole messages break on fragments", "protocol errors; parse failures"),
+                new Risk("Latency and CPU rise with many small packets", "latency; CPU of the caller"));
     }
 
     @Override

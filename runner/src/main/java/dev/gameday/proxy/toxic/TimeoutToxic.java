@@ -1,6 +1,11 @@
 package dev.gameday.proxy.toxic;
 
+import dev.gameday.text.Units;
+import dev.gameday.toxic.Attribute;
+import dev.gameday.toxic.FaultKind;
+import dev.gameday.toxic.Risk;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,13 +19,32 @@ import java.util.concurrent.TimeUnit;
 public final class TimeoutToxic implements Toxic {
 
     @Override
-    public String type() {
+    public String name() {
         return "timeout";
     }
 
     @Override
-    public List<String> attributes() {
-        return List.of("timeout");
+    public String description() {
+        return "stops all data; closes the connection after timeout ms (0: never); removing it closes the connection";
+    }
+
+    @Override
+    public List<Attribute> attributes() {
+        return List.of(Attribute.millis("timeout", "wait before closing; 0 holds the connection open"));
+    }
+
+    @Override
+    public String describe(Map<String, Long> attributes) {
+        long timeout = FaultKind.value(attributes, "timeout");
+        return timeout == 0 ? "connections stalled (data held, never closed)"
+                : "connections stalled, then closed after " + Units.duration(timeout);
+    }
+
+    @Override
+    public List<Risk> risks() {
+        return List.of(
+                new Risk("Requests hang where no client timeout is set", "in-flight requests; blocked threads"),
+                new Risk("Sockets leak from connections that never close", "open file descriptors; established connections"));
     }
 
     @Override

@@ -1,10 +1,11 @@
 package dev.gameday.proxy.toxic;
 
+import dev.gameday.toxic.FaultKind;
 import io.netty.buffer.ByteBuf;
-import java.util.List;
 
 /**
- * A Toxiproxy toxic: a fault applied to one direction of every connection through a proxy.
+ * A Toxiproxy toxic: a fault applied to one direction of every connection through a proxy. It is the
+ * whole {@link FaultKind} (attributes, words, risks) and its data path, in one class.
  *
  * <pre>
  *            upstream link:   source = client socket,   sink = upstream socket
@@ -26,28 +27,10 @@ import java.util.List;
  * <p>A stage owns each {@link ByteBuf} it receives until it passes it to its outlet or hands it to
  * {@link Link#discard}. Everything runs on the connection's event loop: no locking.
  *
- * <p>Implementations are stateless factories found by {@link java.util.ServiceLoader}: adding a toxic
- * is adding a class and naming it in {@code META-INF/services/dev.gameday.proxy.toxic.Toxic}.
+ * <p>Implementations are stateless factories found by {@link java.util.ServiceLoader} as fault kinds:
+ * adding a toxic is adding a class and naming it in {@code META-INF/services/dev.gameday.toxic.FaultKind}.
  */
-public interface Toxic {
-
-    /** The type name used in the API, e.g. {@code latency}. */
-    String type();
-
-    /** The attribute names, all integers defaulting to 0, in the units of Toxiproxy. */
-    List<String> attributes();
-
-    /** A day in milliseconds: the longest time any toxic waits. */
-    long DAY_MILLIS = 86_400_000L;
-
-    /**
-     * The largest value the API accepts for {@code attribute} (the smallest is 0); by default
-     * {@link #DAY_MILLIS}, for attributes that are times in ms. Bounds keep the stage's arithmetic
-     * (nanoseconds, sizes) from overflowing.
-     */
-    default long maximum(String attribute) {
-        return DAY_MILLIS;
-    }
+public interface Toxic extends FaultKind {
 
     /** Starts this toxic on one link; {@code out} leads to the next stage or to the sink. */
     Stage open(ToxicAttributes attributes, Outlet out, Link link);

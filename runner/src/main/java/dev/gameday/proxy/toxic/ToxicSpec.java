@@ -4,7 +4,7 @@ package dev.gameday.proxy.toxic;
 public record ToxicSpec(String name, Toxic toxic, Stream stream, float toxicity, ToxicAttributes attributes) {
 
     public String type() {
-        return toxic.type();
+        return toxic.name();
     }
 
     public ToxicSpec withChanges(float newToxicity, ToxicAttributes newAttributes) {

@@ -2,18 +2,19 @@ package dev.gameday.run.internal;
 
 import dev.gameday.experiment.Fault;
 import dev.gameday.fault.FaultLedger;
-import dev.gameday.fault.FaultTypes;
+import dev.gameday.fault.FaultRequest;
 import dev.gameday.fault.ToxicNames;
 import dev.gameday.fault.TrafficMeter;
-import dev.gameday.fault.spi.FaultType;
+import dev.gameday.fault.Injector;
 import dev.gameday.journal.FaultInjected;
 import dev.gameday.journal.FaultRemoved;
 import dev.gameday.journal.FaultUpdated;
 import dev.gameday.journal.JournalEvent;
 import dev.gameday.journal.PathChecked;
 import dev.gameday.journal.ToxicSpec;
+import dev.gameday.toxic.FaultKind;
+import dev.gameday.toxic.FaultKinds;
 import eu.rekawek.toxiproxy.Proxy;
-import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ final class FaultSteps {
     private final String runId;
     private final Map<String, Proxy> proxies;
     private final TrafficMeter meter;
+    private final Injector injector;
     private final Map<String, TrafficMeter.Reading> sincePreflight;
     private final Consumer<Throwable> onFailure;
     private final Map<String, Future<Void>> ops = new LinkedHashMap<>();
@@ -58,30 +60,31 @@ final class FaultSteps {
         this.runId = runId;
         this.proxies = proxies;
         this.meter = meter;
+        this.injector = new Injector(meter.url());
         this.sincePreflight = sincePreflight;
         this.onFailure = onFailure;
     }
 
     /** Puts the step's fault in place (a ramped attribute starts at {@code from}). */
     void inject(String step, Fault f) {
-        FaultType type = FaultTypes.require(f.toxic());
-        boolean down = Fault.DOWN.equals(f.toxic());
+        FaultKind kind = FaultKinds.require(f.toxic());
+        boolean down = kind.outage();
         String toxicName = down ? null : ToxicNames.of(runId, step);
         Map<String, Long> attributes = new LinkedHashMap<>(f.attributes());
         if (f.ramp() != null) {
             attributes.put(f.ramp().attribute(), f.ramp().from());
         }
         Proxy proxy = proxies.get(f.proxy());
-        ToxicDirection stream = f.stream() == Fault.Stream.UPSTREAM ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
-        FaultType.Request request = new FaultType.Request(toxicName, stream, f.toxicity(), attributes);
+        FaultRequest request = new FaultRequest(toxicName, f.stream().key(), f.toxicity(), attributes);
         ToxicSpec spec = down ? ToxicSpec.down() : spec(step, f, attributes);
         chain(step, vertx.executeBlocking(() -> {
             TrafficMeter.Reading beforeOutage = down ? meter.read(f.proxy()) : null;
-            boolean injected = ledger.inject(step, f.proxy(), toxicName, () -> type.inject(proxy, request)).isPresent();
+            boolean injected = ledger.inject(step, f.proxy(), toxicName, () -> injector.inject(proxy, kind, request))
+                    .isPresent();
             return new Injection(injected, down ? beforeOutage : meter.read(f.proxy()));
         }, false).map(injection -> {
             if (injection.done()) {
-                record.accept(new FaultInjected(step, f.proxy(), spec));
+                record.accept(new FaultInjected(step, f.proxy(), spec, f.with(attributes).words()));
                 progress.event("  + " + (down ? "outage (down)" : f.toxic() + " " + spec.attributes())
                         + " injected on proxy " + f.proxy());
                 if (down) {
@@ -104,7 +107,8 @@ final class FaultSteps {
                     if (updated) {
                         Map<String, Long> attributes = new LinkedHashMap<>(f.attributes());
                         attributes.put(f.ramp().attribute(), value);
-                        record.accept(new FaultUpdated(step, f.proxy(), spec(step, f, attributes)));
+                        record.accept(new FaultUpdated(step, f.proxy(), spec(step, f, attributes),
+                                f.with(attributes).words()));
                     }
                     return null;
                 }));

@@ -94,7 +94,7 @@ public final class ExperimentBinder {
         Set<String> probeNames = steadyState == null || !isList(steady, "probes") ? null
                 : names(steadyState.probes(), Probe::name);
 
-        MethodBinder methodBinder = new MethodBinder(proxyNames, problems);
+        MethodBinder methodBinder = new MethodBinder(proxyNames, toxiproxy == null ? null : toxiproxy.url(), problems);
         List<Step> method = methodBinder.steps(f.list("method"), "method");
         nonEmpty(f, "method", "at least one step (fault, pause or parallel)");
         List<AbortCondition> abort = named(f, "abort", (n, p) -> abort(n, p, probeNames));

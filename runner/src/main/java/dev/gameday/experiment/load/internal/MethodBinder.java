@@ -1,9 +1,13 @@
 package dev.gameday.experiment.load.internal;
 
+import dev.gameday.toxic.Attribute;
+import dev.gameday.toxic.FaultKinds;
+import dev.gameday.toxic.Unit;
 import dev.gameday.experiment.Durations;
 import dev.gameday.experiment.Fault;
 import dev.gameday.experiment.Ramp;
 import dev.gameday.experiment.Step;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,11 +29,14 @@ final class MethodBinder {
     private final Problems problems;
     /** The proxies faults may name; null when they are unknown (not checked). */
     private final Set<String> proxies;
+    /** The Toxiproxy server the experiment names, or null for the embedded proxy. */
+    private final URI remote;
     /** Every step name in the method (parallel children included) and where it was first written. */
     final Map<String, Node> stepNames = new LinkedHashMap<>();
 
-    MethodBinder(Set<String> proxies, Problems problems) {
+    MethodBinder(Set<String> proxies, URI remote, Problems problems) {
         this.proxies = proxies;
+        this.remote = remote;
         this.problems = problems;
     }
 
@@ -82,6 +89,9 @@ final class MethodBinder {
         String toxic = f.choice("toxic", Toxics.names(), null);
         if (!f.has("toxic")) {
             f.missing("toxic", "one of " + String.join(", ", Toxics.names()));
+        } else if (toxic != null && remote != null && !FaultKinds.require(toxic).onToxiproxy()) {
+            f.problem("toxic", "'" + toxic + "' is a toxic only Gameday's embedded proxy has, and this experiment "
+                    + "injects through the Toxiproxy server at " + remote + ": use toxiproxy: embedded, or another toxic");
         }
         String stream = f.choice("stream", STREAMS, "downstream");
         Double toxicity = f.number("toxicity", 1.0);
@@ -108,7 +118,7 @@ final class MethodBinder {
      * Returns the attributes given (by their right names), valid or not.
      */
     private Set<String> attributes(Fields f, String toxic, Map<String, Long> out) {
-        Map<String, Toxics.Unit> allowed = Toxics.attributes(toxic);
+        Map<String, Unit> allowed = Toxics.attributes(toxic);
         Map<String, Node.Entry> given = f.entries("attributes");
         Set<String> named = new HashSet<>();
         for (Node.Entry e : given.values()) {
@@ -124,30 +134,34 @@ final class MethodBinder {
             }
             named.add(key);
             String where = f.path("attributes") + "." + key;
-            Toxics.Unit unit = allowed.get(key);
+            Attribute attribute = Toxics.attribute(toxic, key);
             if (e.value() instanceof Node.Scalar s && !s.isNull()) {
                 try {
-                    out.put(key, Toxics.toToxiproxy(unit, s.text()));
+                    out.put(key, Toxics.toToxiproxy(attribute, s.text()));
                 } catch (IllegalArgumentException ex) {
                     problems.add(s, where + ": " + ex.getMessage());
                 }
             } else {
-                problems.add(e.value(), where + ": expected " + Toxics.written(unit) + ", found " + e.value().kind());
+                problems.add(e.value(), where + ": expected " + attribute.unit().written() + ", found "
+                        + e.value().kind());
             }
         }
         return named;
     }
 
     private Ramp ramp(Fields r, String toxic, Duration duration, Map<String, Long> attributes) {
-        Map<String, Toxics.Unit> allowed = Toxics.attributes(toxic);
+        Map<String, Unit> allowed = Toxics.attributes(toxic);
         String attribute = r.requiredString("attribute", "the attribute to move, e.g. latency");
-        Toxics.Unit unit = attribute == null ? null : allowed.get(attribute);
-        if (attribute != null && unit == null) {
+        Attribute moved = attribute == null || !allowed.containsKey(attribute) ? null : Toxics.attribute(toxic, attribute);
+        if (attribute != null && moved == null) {
             r.problem("attribute", "toxic " + toxic + " has no attribute '" + attribute + "'"
                     + Suggestions.hint(attribute, allowed.keySet(), "it has"));
+        } else if (moved != null && !moved.rampable()) {
+            r.problem("attribute", "attribute " + attribute + " of toxic " + toxic + " cannot ramp");
+            moved = null;
         }
-        Long from = unit == null ? null : rampValue(r, "from", unit);
-        Long to = unit == null ? null : rampValue(r, "to", unit);
+        Long from = moved == null ? null : rampValue(r, "from", moved);
+        Long to = moved == null ? null : rampValue(r, "to", moved);
         Duration over = r.positiveDuration("over", duration == null ? Duration.ofSeconds(1) : duration);
         if (over != null && duration != null && over.compareTo(duration) > 0) {
             r.problem("over", "the ramp (" + Durations.format(over)
@@ -165,13 +179,13 @@ final class MethodBinder {
         return new Ramp(attribute, from, to, over, every);
     }
 
-    private static Long rampValue(Fields r, String key, Toxics.Unit unit) {
-        String text = r.requiredString(key, Toxics.written(unit));
+    private static Long rampValue(Fields r, String key, Attribute attribute) {
+        String text = r.requiredString(key, attribute.unit().written());
         if (text == null) {
             return null;
         }
         try {
-            return Toxics.toToxiproxy(unit, text);
+            return Toxics.toToxiproxy(attribute, text);
         } catch (IllegalArgumentException e) {
             r.problem(key, e.getMessage());
             return null;
@@ -182,8 +196,8 @@ final class MethodBinder {
         for (String required : Toxics.required(toxic)) {
             if (!attributes.containsKey(required) && !named.contains(required)) {
                 problems.add(f.has("attributes") ? f.node("attributes") : f.at(), f.path("attributes") + "."
-                        + required + " is required for toxic " + toxic + " (" + Toxics.written(
-                                Toxics.attributes(toxic).get(required)) + ")");
+                        + required + " is required for toxic " + toxic + " ("
+                        + Toxics.attribute(toxic, required).unit().written() + ")");
             }
         }
         Long average = attributes.get("average_size");

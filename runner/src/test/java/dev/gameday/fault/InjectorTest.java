@@ -3,12 +3,11 @@ package dev.gameday.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gameday.fault.spi.FaultType;
+import dev.gameday.toxic.FaultKinds;
 import dev.gameday.proxy.EmbeddedToxiproxy;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
-import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.util.List;
@@ -22,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every fault type against a real Toxiproxy-compatible server, through toxiproxy-java. */
-class FaultTypesTest {
+/** Every fault kind against a real Toxiproxy-compatible server, its effect read back through toxiproxy-java. */
+class InjectorTest {
     static Vertx vertx;
     static EmbeddedToxiproxy server;
     static ToxiproxyClient client;
@@ -40,6 +39,28 @@ class FaultTypesTest {
     static void stop() throws Exception {
         server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static Injector injector() {
+        return new Injector(URI.create(server.url()));
+    }
+
+    /** A toxic the server refuses comes back in its words, and removing one that is gone is fine. */
+    @Test
+    void theServersRefusalIsReadAndRemovalIsIdempotent() throws Exception {
+        Proxy proxy = client.createProxy("p-twice", "127.0.0.1:0", "127.0.0.1:1");
+        try {
+            ActiveFault first = injector().inject(proxy, FaultKinds.require("latency"),
+                    new FaultRequest("same", "downstream", 1.0, Map.of("latency", 10L)));
+            assertThatThrownBy(() -> injector().inject(proxy, FaultKinds.require("latency"),
+                    new FaultRequest("same", "downstream", 1.0, Map.of("latency", 10L))))
+                    .hasMessage("[409] toxic already exists");
+            first.remove();
+            first.remove();
+            assertThat(proxy.toxics().getAll()).isEmpty();
+        } finally {
+            proxy.delete();
+        }
     }
 
     static Stream<Arguments> toxics() {
@@ -59,8 +80,8 @@ class FaultTypesTest {
             throws Exception {
         Proxy proxy = client.createProxy("p-" + type, "127.0.0.1:0", "127.0.0.1:1");
         try {
-            FaultType.ActiveFault fault = FaultTypes.require(type).inject(proxy,
-                    new FaultType.Request("t-" + type, ToxicDirection.DOWNSTREAM, 0.5, attributes));
+            ActiveFault fault = injector().inject(proxy, FaultKinds.require(type),
+                    new FaultRequest("t-" + type, "downstream", 0.5, attributes));
             List<? extends Toxic> toxics = proxy.toxics().getAll();
             assertThat(toxics).hasSize(1);
             assertThat(toxics.get(0).getName()).isEqualTo("t-" + type);
@@ -80,8 +101,8 @@ class FaultTypesTest {
     void downDisablesTheProxyUntilRemoved() throws Exception {
         Proxy proxy = client.createProxy("p-down", "127.0.0.1:0", "127.0.0.1:1");
         try {
-            FaultType.ActiveFault fault = FaultTypes.require("down").inject(proxy,
-                    new FaultType.Request(null, ToxicDirection.DOWNSTREAM, 1.0, Map.of()));
+            ActiveFault fault = injector().inject(proxy, FaultKinds.require("down"),
+                    new FaultRequest(null, "downstream", 1.0, Map.of()));
             assertThat(client.getProxy("p-down").isEnabled()).isFalse();
             fault.remove();
             assertThat(client.getProxy("p-down").isEnabled()).isTrue();
@@ -94,13 +115,13 @@ class FaultTypesTest {
     void anUnknownAttributeOrToxicIsRefusedClearly() throws Exception {
         Proxy proxy = client.createProxy("p-unknown", "127.0.0.1:0", "127.0.0.1:1");
         try {
-            FaultType.ActiveFault fault = FaultTypes.require("bandwidth").inject(proxy,
-                    new FaultType.Request("t", ToxicDirection.UPSTREAM, 1.0, Map.of("rate", 10L)));
+            ActiveFault fault = injector().inject(proxy, FaultKinds.require("bandwidth"),
+                    new FaultRequest("t", "upstream", 1.0, Map.of("rate", 10L)));
             assertThatThrownBy(() -> fault.update("latency", 1)).hasMessageContaining("no attribute 'latency'");
             fault.remove();
         } finally {
             proxy.delete();
         }
-        assertThatThrownBy(() -> FaultTypes.require("jitterbug")).hasMessageContaining("unknown toxic 'jitterbug'");
+        assertThatThrownBy(() -> FaultKinds.require("jitterbug")).hasMessageContaining("unknown toxic 'jitterbug'");
     }
 }
