@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  *   <li>{@code short DIR}: usage help, version, {@code validate} and {@code premortem} of that
  *       experiment, {@code report} of that run (the archive of every other command).
  * </ul>
- * Two archives, because one holding Vert.x and Netty too costs the short commands about 20 MB of
- * RSS: the JVM relocates the whole archive when it maps it. The output of the commands goes to
+ * Two archives, because one holding Vert.x and Netty too would cost the short commands about 15 MB
+ * of RSS: the JVM relocates the whole archive when it maps it. The output of the commands goes to
  * {@code DIR/training-KIND.log}. Exits 1 if a command failed with invalid input or a runtime error
  * (any verdict is fine), so that a broken training shows instead of a thin archive.
  *
