@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -q -B -DskipTests package
- * mvn -q -B -o -pl runner test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q -B -o -pl runner -am test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.gameday.bench.RunBench -Dexec.args="3"
  * </pre>
  */
