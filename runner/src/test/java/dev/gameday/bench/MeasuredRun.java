@@ -57,6 +57,11 @@ record MeasuredRun(double wallMs, double cpuMs, long maxRssKb, int exitCode) {
         };
     }
 
+    /** The variants {@code args} name from index {@code from} on; by default the launcher as it is. */
+    static List<String> variants(String[] args, int from) {
+        return args.length > from ? List.of(args).subList(from, args.length) : List.of("as-is");
+    }
+
     static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int mid = sorted.size() / 2;

@@ -44,11 +44,10 @@ public final class RunBench {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        List<String> variants = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("as-is");
         Path repo = MeasuredRun.repository();
+        String launcher = repo.resolve("runner/bin/gameday").toString();
         Path work = Files.createTempDirectory("gameday-run-bench");
         Path log = work.resolve("bench.log");
-        String launcher = repo.resolve("runner/bin/gameday").toString();
         double phasesMs = SCENARIO.phases().toMillis();
         System.out.println("RunBench " + ZonedDateTime.now(ZoneOffset.UTC).withNano(0) + ", " + rounds
                 + " rounds, configured phases " + phasesMs / 1000 + " s, log " + log);
@@ -57,7 +56,7 @@ public final class RunBench {
                 + " | CPU (user+sys) | max RSS | load before → after |");
         System.out.println("|---|---:|---:|---:|---:|---|---:|---:|---|");
         try (LocalHttpTarget target = LocalHttpTarget.start()) {
-            for (String variant : variants) {
+            for (String variant : MeasuredRun.variants(args, 1)) {
                 Map<String, String> env = MeasuredRun.variant(variant);
                 List<MeasuredRun> all = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {

@@ -40,11 +40,10 @@ public final class StartupBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        List<String> variants = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("as-is");
         Path repo = MeasuredRun.repository();
+        String launcher = repo.resolve("runner/bin/gameday").toString();
         Path work = Files.createTempDirectory("gameday-startup-bench");
         Path log = work.resolve("bench.log");
-        String launcher = repo.resolve("runner/bin/gameday").toString();
         Path run = smallRun(launcher, repo, work, log);
 
         Map<String, List<String>> commands = new LinkedHashMap<>();
@@ -57,7 +56,7 @@ public final class StartupBench {
 
         System.out.println("StartupBench " + ZonedDateTime.now(ZoneOffset.UTC).withNano(0) + ", " + n + " runs x "
                 + rounds + " rounds, " + Runtime.getRuntime().availableProcessors() + " CPUs, log " + log);
-        for (String variant : variants) {
+        for (String variant : MeasuredRun.variants(args, 2)) {
             Map<String, String> env = env(variant);
             for (List<String> command : commands.values()) {
                 MeasuredRun.of(command, repo, env, log); // warm-up
