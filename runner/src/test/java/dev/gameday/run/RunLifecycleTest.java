@@ -39,10 +39,12 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
         assertThat(r.exitCode()).isZero();
         Path dir = runDir(out);
         assertThat(r.runDir()).isEqualTo(dir);
+        // Each change on Toxiproxy is announced before it is made (lease.taking, proxy.creating, fault.injecting).
         assertThat(types(dir)).containsExactly(
-                "run.started", "phase", "proxy.created", "phase", "phase",
-                "step.started", "fault.injected", "path", "fault.removed", "step.ended",
-                "phase", "recovery", "phase", "phase", "proxy.removed", "verdict", "phase", "run.ended");
+                "run.started", "phase", "lease.taking", "proxy.creating", "proxy.created", "phase", "phase",
+                "step.started", "fault.injecting", "fault.injected", "path", "fault.removed", "step.ended",
+                "phase", "recovery", "phase", "phase", "proxy.removed", "lease.released", "verdict", "phase",
+                "run.ended");
         assertThat(journal(dir).all("phase").stream().map(p -> p.path("phase").asText()))
                 .containsExactly("preflight", "before", "method", "recovery", "after", "rollback", "done");
         JsonNode removed = journal(dir).first("fault.removed").orElseThrow();

@@ -44,6 +44,9 @@ class RunSignalsTest extends AgainstTheDemoSystem {
         child.destroy();
 
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as("SIGTERM: 128 + 15, as the README's table says").isEqualTo(143);
+        assertThat(Files.readString(tmp.resolve("child.err"))).as("the hook says where the run folder is")
+                .contains("interrupted; removed 1 fault(s)", "run folder: " + runDir(out));
         assertThat(bed.proxyNames()).isEmpty();
         JournalFile j = journal(runDir(out));
         assertThat(j.first("fault.removed").orElseThrow().path("reason").asText()).isEqualTo("signal");

@@ -197,11 +197,28 @@ public final class RunTestBed implements AutoCloseable {
      * its environment), output in {@code logs}/child.out and child.err.
      */
     public Process startGameday(List<String> launcher, Path file, Path out, Path logs) throws IOException {
+        return startGameday(launcher, file, out, logs, List.of());
+    }
+
+    /** As above, with more options for {@code run} ({@code --replace-proxies}). */
+    public Process startGameday(List<String> launcher, Path file, Path out, Path logs, List<String> options)
+            throws IOException {
+        return start(gamedayRun(launcher, file, out, options), logs);
+    }
+
+    /** The command line of {@code java <launcher> run FILE --out OUT --no-progress <options> --var …}. */
+    public List<String> gamedayRun(List<String> launcher, Path file, Path out, List<String> options) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(launcher);
         cmd.addAll(List.of("run", file.toString(), "--out", out.toString(), "--no-progress"));
+        cmd.addAll(options);
         vars().forEach((k, v) -> cmd.addAll(List.of("--var", k + "=" + v)));
+        return cmd;
+    }
+
+    /** Starts {@code cmd} with the secret in its environment, output in {@code logs}/child.out and child.err. */
+    public static Process start(List<String> cmd, Path logs) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectOutput(logs.resolve("child.out").toFile())
                 .redirectError(logs.resolve("child.err").toFile());
