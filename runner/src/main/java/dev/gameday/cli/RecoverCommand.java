@@ -3,11 +3,13 @@ package dev.gameday.cli;
 import dev.gameday.recover.CrashRecovery;
 import dev.gameday.recover.RecoveryOutcome;
 import dev.gameday.run.internal.RunReports;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,25 +52,30 @@ final class RecoverCommand implements Callable<Integer> {
         "Toxiproxy URL they name: only when that run is over and that server is the one it used."})
     boolean foreignHost;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         CrashRecovery.Hosts hosts = foreignHost ? CrashRecovery.Hosts.ANY : CrashRecovery.Hosts.THIS_HOST;
         List<RecoveryOutcome> outcomes = Files.isRegularFile(dir.resolve(CrashRecovery.JOURNAL))
                 ? CrashRecovery.recover(dir, hosts).stream().toList()
                 : CrashRecovery.recoverAll(dir, hosts);
+        PrintWriter out = spec.commandLine().getOut();
         if (outcomes.isEmpty()) {
-            System.out.println("Nothing to recover in " + dir + ": every run there finished.");
+            out.println("Nothing to recover in " + dir + ": every run there finished.");
         }
         boolean failed = false;
         boolean refused = false;
         for (RecoveryOutcome o : outcomes) {
-            System.out.println(o.status().name().toLowerCase(Locale.ROOT) + "  " + o.runDir() + ": " + o.message());
+            out.println(o.status().name().toLowerCase(Locale.ROOT) + "  " + o.runDir() + ": " + o.message());
             failed |= o.status() == RecoveryOutcome.Status.FAILED;
             refused |= o.status() == RecoveryOutcome.Status.FOREIGN;
             if (o.status() == RecoveryOutcome.Status.RECOVERED) {
                 RunReports.render(o.runDir(), System.err);
             }
         }
+        out.flush();
         return failed ? ExitCode.RUNTIME_ERROR.code() : refused ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
     }
 }

@@ -177,8 +177,14 @@ public final class Preflight {
             pass(name, "replaced for the run (--replace-proxies): " + both);
             return p;
         } catch (IOException e) {
+            String answer = e.getMessage() == null ? e.toString() : e.getMessage().replaceFirst("^\\[[0-9]{3}] ", "");
+            if (answer.contains("address already in use")) {
+                throw fail(name, "cannot create proxy '" + spec.name() + "': its listen address " + spec.listen()
+                        + " is already in use on the Toxiproxy host (" + server.url() + " says: " + answer
+                        + "). Give the proxy a free listen port, or stop what listens there", false);
+            }
             throw fail(name, "cannot create proxy '" + spec.name() + "' (" + spec.listen() + " -> " + spec.upstream()
-                    + ") on " + server.url() + ": " + e.getMessage(), false);
+                    + ") on " + server.url() + ": " + answer, false);
         }
     }
 
