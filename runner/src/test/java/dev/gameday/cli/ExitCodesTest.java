@@ -3,6 +3,7 @@ package dev.gameday.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gameday.run.ChildProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,14 +26,10 @@ class ExitCodesTest {
     @TempDir
     Path tmp;
 
-    Process child;
+    @RegisterExtension
+    final ChildProcesses children = new ChildProcesses();
 
-    @AfterEach
-    void stopTheChild() throws Exception {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
+    Process child;
 
     @Test
     void theReadmeTableListsEveryExitCode() throws Exception {
@@ -49,7 +46,7 @@ class ExitCodesTest {
 
     @Test
     void theProxyStoppedBySigtermExitsZero() throws Exception {
-        child = gameday("proxy", "--port", "0");
+        child = children.add(gameday("proxy", "--port", "0"));
         awaitOutput("Toxiproxy API on");
 
         child.destroy();
@@ -60,7 +57,7 @@ class ExitCodesTest {
 
     @Test
     void theProxyStoppedByCtrlCExitsZero() throws Exception {
-        child = gameday("proxy", "--port", "0");
+        child = children.add(gameday("proxy", "--port", "0"));
         awaitOutput("Toxiproxy API on");
 
         assertThat(new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor()).isZero();
@@ -71,7 +68,7 @@ class ExitCodesTest {
 
     @Test
     void theDemoServerStoppedBySigtermExitsZero() throws Exception {
-        child = gameday("demo", "--serve", "--storefront-port", "0", "--inventory-port", "0");
+        child = children.add(gameday("demo", "--serve", "--storefront-port", "0", "--inventory-port", "0"));
         awaitOutput("Ctrl-C to stop.");
 
         child.destroy();

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,14 +34,10 @@ class CrashPointsTest extends AgainstTheDemoSystem {
     /** Halted JVMs exit with 137, as a process killed by SIGKILL does in a shell. */
     private static final int HALTED = 137;
 
-    Process child;
+    @RegisterExtension
+    final ChildProcesses children = new ChildProcesses();
 
-    @AfterEach
-    void stopTheChild() throws Exception {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
+    Process child;
 
     static Stream<Arguments> points() {
         return Stream.of(
@@ -74,8 +70,8 @@ class CrashPointsTest extends AgainstTheDemoSystem {
         Path file = write(tmp, quick(experiment("resilient", RATIO_LENIENT, step, "")));
         Path out = out();
 
-        child = bed.startGameday(List.of("-D" + Journal.HALT_PROPERTY + "=" + point, "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Gameday.class.getName()), file, out, tmp, extra);
+        child = children.add(bed.startGameday(List.of("-D" + Journal.HALT_PROPERTY + "=" + point, "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), Gameday.class.getName()), file, out, tmp, extra));
 
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child reaches " + point).isTrue();
         assertThat(child.exitValue()).as("halted at " + point + ": " + Files.readString(tmp.resolve("child.err")))

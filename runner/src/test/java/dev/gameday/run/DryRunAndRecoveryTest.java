@@ -62,14 +62,8 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         Proxy proxy = bed.api().createProxy("inventory", bed.inventoryProxy, "127.0.0.1:" + bed.demo.inventoryPort());
         proxy.toxics().latency("gd-deadbeef-slow-inventory", ToxicDirection.DOWNSTREAM, 400);
         Path out = out();
-        Path crashed = Files.createDirectories(out.resolve("20200101T000000Z-crashed"));
-        try (Journal j = Journal.create(crashed.resolve("journal.jsonl"), UnaryOperator.identity())) {
-            j.append(new RunStarted(1, "deadbeef-0000", "x.yaml", "0", null, "u", Lease.thisHost(), Map.of(),
-                    new RunStarted.ToxiproxyInfo("remote", bed.toxiproxy.url()), Map.of(), List.of(), false));
-            j.append(new ProxyCreated("inventory", bed.inventoryProxy, "127.0.0.1:" + bed.demo.inventoryPort(), true));
-            j.append(new FaultInjected("slow-inventory", "inventory",
-                    new ToxicSpec("gd-deadbeef-slow-inventory", "latency", "downstream", 1.0, Map.of("latency", 400L))));
-        }
+        Path crashed = out.resolve("20200101T000000Z-crashed");
+        bed.crashedJournal(crashed, "deadbeef-0000", Lease.thisHost(), "slow-inventory", "gd-deadbeef-slow-inventory");
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         new RunLock(gone.pid(), null).write(crashed);

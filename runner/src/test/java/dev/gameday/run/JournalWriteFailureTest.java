@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The journal's file system refuses a write mid-fault. For real: the child {@code gameday run} runs
@@ -33,14 +33,10 @@ class JournalWriteFailureTest extends AgainstTheDemoSystem {
     /** Journal bytes written after the injection before a write fails: about 25 samples. */
     private static final int MARGIN_BYTES = 3000;
 
-    Process child;
+    @RegisterExtension
+    final ChildProcesses children = new ChildProcesses();
 
-    @AfterEach
-    void stopTheChild() throws Exception {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
+    Process child;
 
     @Test
     void aJournalThatCannotBeWrittenStopsTheRunWhichRemovesItsFaultsAndSaysWhereTheJournalEnds() throws Exception {
@@ -51,7 +47,7 @@ class JournalWriteFailureTest extends AgainstTheDemoSystem {
         List<String> cmd = new ArrayList<>(List.of("bash", "-c",
                 "ulimit -f " + (atInjection + MARGIN_BYTES) / 1024 + " && exec \"$@\"", "bash"));
         cmd.addAll(bed.gamedayRun(launcher(), file, out, List.of()));
-        child = RunTestBed.start(cmd, tmp);
+        child = children.add(RunTestBed.start(cmd, tmp));
 
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String stdout = Files.readString(tmp.resolve("child.out"));
@@ -81,7 +77,7 @@ class JournalWriteFailureTest extends AgainstTheDemoSystem {
         Path out = tmp.resolve("runs-a");
         List<String> halted = new ArrayList<>(List.of("-D" + Journal.HALT_PROPERTY + "=after:fault.injected"));
         halted.addAll(launcher());
-        Process first = bed.startGameday(halted, file, out, tmp);
+        Process first = children.add(bed.startGameday(halted, file, out, tmp));
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
         long size = Files.size(runDir(out).resolve("journal.jsonl"));
         assertThat(Gameday.execute("recover", out.toString())).isZero();

@@ -8,16 +8,10 @@ import static dev.gameday.run.RunTestBed.latencyStep;
 import static dev.gameday.run.RunTestBed.runDir;
 import static dev.gameday.run.RunTestBed.write;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.gameday.cli.Gameday;
 import dev.gameday.fault.Lease;
-import dev.gameday.journal.FaultInjected;
-import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalFile;
-import dev.gameday.journal.ProxyCreated;
-import dev.gameday.journal.RunStarted;
-import dev.gameday.journal.ToxicSpec;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import java.io.ByteArrayOutputStream;
@@ -25,13 +19,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,16 +35,7 @@ class ProxyOwnershipTest extends AgainstTheDemoSystem {
     void aSecondRunOnTheSameProxiesRefusesToStartNamingTheHolderAndLeavesNoLock() throws Exception {
         Path file = write(tmp, experiment("resilient", RATIO_LENIENT, latencyStep("slow", "100ms", "3s"), ""));
         Path first = tmp.resolve("first");
-        CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return bed.run(file, first);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(first)
-                && Files.list(first).findAny().isPresent() && Files.exists(runDir(first).resolve("journal.jsonl"))
-                && journal(runDir(first)).first("fault.injected").isPresent());
+        CompletableFuture<RunResult> running = bed.runUntilInjected(file, first);
         String holder = journal(runDir(first)).first("run.started").orElseThrow().path("runId").asText();
 
         Path second = tmp.resolve("second");
@@ -102,15 +83,9 @@ class ProxyOwnershipTest extends AgainstTheDemoSystem {
     @Test
     void aJournalWrittenOnAnotherHostIsRecoveredOnlyWhenAskedAndTheNextRunLeavesItWithAWarning() throws Exception {
         Proxy inventory = bed.api().createProxy("inventory", bed.inventoryProxy, "127.0.0.1:" + bed.demo.inventoryPort());
-        inventory.toxics().latency("gd-0f0f0f0f-slow", ToxicDirection.DOWNSTREAM, 100);
-        Path crashed = Files.createDirectories(out().resolve("20200101T000000Z-copied"));
-        try (Journal j = Journal.create(crashed.resolve("journal.jsonl"), UnaryOperator.identity())) {
-            j.append(new RunStarted(2, "0f0f0f0f-0000", "x.yaml", "0", null, "u", "elsewhere", Map.of(),
-                    new RunStarted.ToxiproxyInfo("remote", bed.toxiproxy.url()), Map.of(), List.of(), false));
-            j.append(new ProxyCreated("inventory", bed.inventoryProxy, "127.0.0.1:" + bed.demo.inventoryPort(), true));
-            j.append(new FaultInjected("slow", "inventory",
-                    new ToxicSpec("gd-0f0f0f0f-slow", "latency", "downstream", 1.0, Map.of("latency", 100L))));
-        }
+        inventory.toxics().latency("gd-0f0f0f0f-slow", ToxicDirection.DOWNSTREAM, 400);
+        Path crashed = out().resolve("20200101T000000Z-copied");
+        bed.crashedJournal(crashed, "0f0f0f0f-0000", "elsewhere", "slow", "gd-0f0f0f0f-slow");
         StringWriter printed = new StringWriter();
 
         int refused = Gameday.execute(new PrintWriter(printed, true), new PrintWriter(new StringWriter(), true),

@@ -10,7 +10,6 @@ import static dev.gameday.run.RunTestBed.runDir;
 import static dev.gameday.run.RunTestBed.types;
 import static dev.gameday.run.RunTestBed.write;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.cli.Gameday;
@@ -20,7 +19,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,16 +167,7 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
     void toxiproxyDyingMidRunStopsTheRunWithExitFourAndSaysWhatMayRemain() throws Exception {
         Path file = write(tmp, experiment("resilient", RATIO_LENIENT, latencyStep("slow-inventory", "100ms", "60s"), ""));
         Path out = out();
-        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return bed.run(file, out);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(out)
-                && Files.list(out).findAny().isPresent() && Files.exists(runDir(out).resolve("journal.jsonl"))
-                && journal(runDir(out)).first("fault.injected").isPresent());
+        CompletableFuture<RunResult> run = bed.runUntilInjected(file, out);
 
         int port = bed.toxiproxy.port();
         RunTestBed.await(bed.toxiproxy.close());

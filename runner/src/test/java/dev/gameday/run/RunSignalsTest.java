@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A {@code gameday run} in a child JVM, against the test's own Toxiproxy-compatible server, stopped
@@ -26,19 +26,15 @@ import org.junit.jupiter.api.Test;
 class RunSignalsTest extends AgainstTheDemoSystem {
     private static final String LONG_FAULT = RunTestBed.latencyStep("slow-inventory", "100ms", "60s");
 
-    Process child;
+    @RegisterExtension
+    final ChildProcesses children = new ChildProcesses();
 
-    @AfterEach
-    void stopTheChild() throws Exception {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
+    Process child;
 
     @Test
     void sigtermMidFaultRemovesEveryToxicAndProxyAndClosesTheJournal() throws Exception {
         Path out = out();
-        child = startRun(write(tmp, experiment("resilient", RATIO_LENIENT, LONG_FAULT, "")), out);
+        child = children.add(startRun(write(tmp, experiment("resilient", RATIO_LENIENT, LONG_FAULT, "")), out));
         awaitToxicInPlace(out);
 
         child.destroy();
@@ -60,7 +56,7 @@ class RunSignalsTest extends AgainstTheDemoSystem {
     @Test
     void afterKillNineRecoverRemovesWhatTheRunLeftAndMarksItInterrupted() throws Exception {
         Path out = out();
-        child = startRun(write(tmp, experiment("resilient", RATIO_LENIENT, LONG_FAULT, "")), out);
+        child = children.add(startRun(write(tmp, experiment("resilient", RATIO_LENIENT, LONG_FAULT, "")), out));
         awaitToxicInPlace(out);
 
         child.destroyForcibly();

@@ -2,7 +2,12 @@ package dev.gameday.run;
 
 import dev.gameday.demo.DemoSystem;
 import dev.gameday.fault.ToxiproxyClients;
+import dev.gameday.journal.FaultInjected;
+import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalFile;
+import dev.gameday.journal.ProxyCreated;
+import dev.gameday.journal.RunStarted;
+import dev.gameday.journal.ToxicSpec;
 import dev.gameday.proxy.EmbeddedToxiproxy;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
@@ -16,12 +21,16 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 
 /**
  * Real parts for run tests: the demo system (storefront + inventory) on its own Vert.x, and a
@@ -168,6 +177,37 @@ public final class RunTestBed implements AutoCloseable {
     static RunResult run(Path file, Path out, Map<String, String> vars) throws Exception {
         return RunEngine.run(RunOptions.of(file, vars, Map.of("DEMO_TOKEN", SECRET), out,
                 new PrintStream(PrintStream.nullOutputStream())));
+    }
+
+    /** Starts a run on another thread; returns once its first fault is in place (journaled). */
+    CompletableFuture<RunResult> runUntilInjected(Path file, Path out) {
+        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(file, out);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(out)
+                && Files.list(out).findAny().isPresent() && Files.exists(runDir(out).resolve("journal.jsonl"))
+                && journal(runDir(out)).first("fault.injected").isPresent());
+        return run;
+    }
+
+    /**
+     * What a run of id {@code runId} (its toxic prefix: the first 8 characters) killed mid-fault on
+     * {@code host} leaves in {@code dir}: a journal that created the experiment's proxy on this bed's
+     * server and injected {@code toxic} (a 400 ms latency) on it by step {@code step}, and no end.
+     */
+    void crashedJournal(Path dir, String runId, String host, String step, String toxic) throws IOException {
+        Files.createDirectories(dir);
+        try (Journal j = Journal.create(dir.resolve("journal.jsonl"), UnaryOperator.identity())) {
+            j.append(new RunStarted(2, runId, "x.yaml", "0", null, "u", host, Map.of(),
+                    new RunStarted.ToxiproxyInfo("remote", toxiproxy.url()), Map.of(), List.of(), false));
+            j.append(new ProxyCreated("inventory", inventoryProxy, "127.0.0.1:" + demo.inventoryPort(), true));
+            j.append(new FaultInjected(step, "inventory",
+                    new ToxicSpec(toxic, "latency", "downstream", 1.0, Map.of("latency", 400L))));
+        }
     }
 
     /** The one run folder under {@code out}. */
