@@ -97,9 +97,9 @@ class ProxyOwnershipTest extends AgainstTheDemoSystem {
         assertThat(bed.api().getProxy("inventory").toxics().getAll()).as("nothing touched").hasSize(1);
 
         ByteArrayOutputStream runOutput = new ByteArrayOutputStream();
-        RunEngine.run(new RunOptions(write(tmp, experiment("resilient", RATIO_LENIENT, latencyStep("s", "1ms", "1s"),
-                "")), bed.vars(), Map.of("DEMO_TOKEN", SECRET), true, out(), false, false,
-                new PrintStream(runOutput, true, StandardCharsets.UTF_8)));
+        RunEngine.run(RunOptions.of(write(tmp, experiment("resilient", RATIO_LENIENT, latencyStep("s", "1ms", "1s"),
+                "")), bed.vars(), Map.of("DEMO_TOKEN", SECRET), out(), new PrintStream(runOutput, true,
+                StandardCharsets.UTF_8)).dryRun(true));
         assertThat(runOutput.toString(StandardCharsets.UTF_8)).contains("warning: not recovering " + crashed);
         assertThat(JournalFile.read(crashed.resolve("journal.jsonl")).finished()).isFalse();
 
