@@ -236,17 +236,19 @@ public final class FaultLedger {
         return faults.get(step);
     }
 
-    /** The faults in place now, with those whose injection failed unanswered (they may be). */
+    /**
+     * The faults in place now, with those whose injection failed unanswered (they may be). Takes no
+     * lock: the shutdown hook asks while a stuck call may hold it.
+     */
     public List<InjectedRef> inPlace() {
-        lock.lock();
-        try {
-            return Stream.of(faults.values().stream().map(Entry::ref),
-                    uncertain(Change.AddedToxic.class).map(c -> new InjectedRef(c.proxy(), c.toxicName())),
-                    uncertain(Change.Outage.class).map(c -> new InjectedRef(c.proxy(), null)))
-                    .flatMap(s -> s).toList();
-        } finally {
-            lock.unlock();
+        List<Entry> known;
+        synchronized (faults) {
+            known = List.copyOf(faults.values());
         }
+        return Stream.of(known.stream().map(Entry::ref),
+                uncertain(Change.AddedToxic.class).map(c -> new InjectedRef(c.proxy(), c.toxicName())),
+                uncertain(Change.Outage.class).map(c -> new InjectedRef(c.proxy(), null)))
+                .flatMap(s -> s).toList();
     }
 
     /**
@@ -353,15 +355,10 @@ public final class FaultLedger {
         }
     }
 
-    /** True when nothing is left to undo. */
+    /** True when nothing is left to undo. Takes no lock, as {@link #inPlace()}. */
     public boolean empty() {
-        lock.lock();
-        try {
-            return faults.isEmpty() && createdProxies.isEmpty() && replaced.isEmpty() && leases.isEmpty()
-                    && uncertain.isEmpty();
-        } finally {
-            lock.unlock();
-        }
+        return faults.isEmpty() && createdProxies.isEmpty() && replaced.isEmpty() && leases.isEmpty()
+                && uncertain.isEmpty();
     }
 
     /** True once a fault injection was journaled and attempted (so "every fault was removed" means something). */
