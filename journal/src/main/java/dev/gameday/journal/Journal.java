@@ -1,38 +1,57 @@
 package dev.gameday.journal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
  * The append-only JSONL run journal (docs/journal.md). {@link #append} is thread-safe and only writes
  * to the OS (cheap enough for the event loop); fsync runs on the journal's own thread, every
- * {@value #SYNC_EVERY_MS} ms when something was written and at once on {@link #sync()}. Every text
- * value of an event (not its field names) passes through the redactor before it is written. Appends
- * after {@link #close()} are dropped, so a shutdown hook can close the journal under a still-running
- * engine.
+ * {@value #SYNC_EVERY_MS} ms when something was written and at once on {@link #sync()}.
+ * {@link #appendDurably} is the write-ahead path for intents: it returns only once the line is on
+ * disk, and throws when it is not, so that the Toxiproxy call it announces is never made unrecorded.
+ * Every text value of an event (not its field names) passes through the redactor before it is
+ * written. Appends after {@link #close()} are dropped, so a shutdown hook can close the journal under
+ * a still-running engine; so are appends after the journal's last line, {@code run.ended} or
+ * {@code run.interrupted}, so that it stays the last line whatever is still running.
+ *
+ * <p>A write or fsync that fails (disk full, read-only file system) never throws from {@link #append}:
+ * the journal stops writing, keeps what it wrote, tells {@link #onFailure its listener} once, and
+ * {@link #failure()} says why and how many lines it holds. The run then stops, and {@code gameday
+ * recover} completes the journal later.
  */
 public final class Journal implements AutoCloseable {
     static final long SYNC_EVERY_MS = 500;
+    /**
+     * Test-only: {@code after:<type>} (or {@code before:<type>}, optionally {@code #<n>} for the n-th
+     * event of that type) halts the JVM at once, as {@code kill -9} would, right after that event is
+     * written (and, for an intent, fsynced) or right before it would be. The crash tests use it.
+     */
+    public static final String HALT_PROPERTY = "gameday.test.haltAt";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HaltPoint HALT = HaltPoint.parse(System.getProperty(HALT_PROPERTY));
 
     private final Path file;
     private final FileChannel channel;
@@ -40,15 +59,25 @@ public final class Journal implements AutoCloseable {
     private final ScheduledExecutorService syncer;
     private final LongSupplier clock;
     private long seq;
+    private long lines;
     private boolean closed;
+    /** A journal's last line is its {@code run.ended} or {@code run.interrupted}: nothing is written after it. */
+    private boolean ended;
+    private volatile Failure failure;
+    private volatile Consumer<Failure> failureListener = f -> { };
     private volatile boolean dirty;
 
-    private Journal(Path file, FileChannel channel, UnaryOperator<String> redact, long nextSeq, LongSupplier clock) {
+    /** Why the journal stopped writing, and how many complete lines it holds. */
+    public record Failure(String reason, long linesWritten) {}
+
+    private Journal(Path file, FileChannel channel, UnaryOperator<String> redact, long nextSeq, long lines,
+            LongSupplier clock) {
         this.file = file;
         this.clock = clock;
         this.channel = channel;
         this.redact = redact;
         this.seq = nextSeq;
+        this.lines = lines;
         this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gameday-journal-sync");
             t.setDaemon(true);
@@ -65,7 +94,7 @@ public final class Journal implements AutoCloseable {
     /** Starts a new journal whose events are stamped by {@code clock} (epoch ms). */
     public static Journal create(Path file, UnaryOperator<String> redact, LongSupplier clock) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new Journal(file, ch, redact, 0, clock);
+        return new Journal(file, ch, redact, 0, 0, clock);
     }
 
     /**
@@ -75,51 +104,102 @@ public final class Journal implements AutoCloseable {
     public static Journal resume(Path file, UnaryOperator<String> redact) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         long next = 0;
-        for (JsonNode event : JournalFile.read(file).events()) {
+        List<JsonNode> events = JournalFile.read(file).events();
+        for (JsonNode event : events) {
             next = Math.max(next, event.path("seq").asLong(-1) + 1);
         }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
             ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
         }
-        return new Journal(file, ch, redact, next, System::currentTimeMillis);
+        return new Journal(file, ch, redact, next, events.size(), System::currentTimeMillis);
     }
 
     public Path file() {
         return file;
     }
 
+    /** Called once, from the thread whose write failed, when the journal stops writing. */
+    public void onFailure(Consumer<Failure> listener) {
+        this.failureListener = listener;
+    }
+
+    /** Why writing stopped, if it did. */
+    public Optional<Failure> failure() {
+        return Optional.ofNullable(failure);
+    }
+
     /**
      * Appends one event as a line and returns its {@code t}; dropped silently once the journal is
-     * closed (the {@code t} it would have had is still returned).
+     * closed or has failed (the {@code t} it would have had is still returned).
      */
-    public synchronized long append(JournalEvent event) {
+    public long append(JournalEvent event) {
         long t = event.at() == null ? clock.getAsLong() : event.at();
-        if (closed) {
-            return t;
-        }
-        ObjectNode line = MAPPER.createObjectNode();
-        line.put("type", event.type());
-        line.put("t", t);
-        line.put("seq", seq);
-        JsonNode fields = MAPPER.valueToTree(event);
-        redactValues(fields);
-        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
-            line.set(f.getKey(), f.getValue());
-        }
         try {
-            byte[] bytes = (MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+            write(event, t);
+        } catch (IOException e) {
+            return t; // closed, or failed: the failure is recorded and reported to the listener
+        }
+        HALT.after(event.type());
+        return t;
+    }
+
+    /**
+     * Appends one event and fsyncs it before returning: the write-ahead record of a change about to be
+     * made. Throws when the journal is closed, has failed, or cannot write or sync now; the change
+     * must then not be made.
+     */
+    public void appendDurably(JournalEvent event) throws IOException {
+        write(event, event.at() == null ? clock.getAsLong() : event.at());
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw fail(e);
+        }
+        HALT.after(event.type());
+    }
+
+    private void write(JournalEvent event, long t) throws IOException {
+        synchronized (this) {
+            if (closed) {
+                throw new IOException("journal " + file + " is closed");
+            }
+            if (failure != null) {
+                throw new IOException("journal " + file + " can no longer be written: " + failure.reason());
+            }
+            if (ended) {
+                throw new IOException("journal " + file + " has ended");
+            }
+            HALT.before(event.type());
+            ObjectNode line = MAPPER.createObjectNode();
+            line.put("type", event.type());
+            line.put("t", t);
+            line.put("seq", seq);
+            JsonNode fields = MAPPER.valueToTree(event);
+            redactValues(fields);
+            for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                line.set(f.getKey(), f.getValue());
+            }
+            byte[] bytes;
+            try {
+                bytes = (MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("journal event " + event.type() + " cannot be written as JSON", e);
+            }
             ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                channel.write(buf);
+            try {
+                while (buf.hasRemaining()) {
+                    channel.write(buf);
+                }
+            } catch (IOException e) {
+                throw failLocked(e);
             }
             seq++;
+            lines++;
             dirty = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write journal " + file + ": " + e.getMessage(), e);
+            ended = event.type().equals("run.ended") || event.type().equals("run.interrupted");
         }
-        return t;
     }
 
     /** Asks for an fsync now (phase boundaries) without waiting for it. */
@@ -130,21 +210,24 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Appends {@code last} and closes, at once: nothing another thread appends can come after it (the
-     * shutdown hook's {@code run.interrupted} while the engine still delivers samples).
+     * Appends {@code last} and closes: nothing another thread appends can come after it (the shutdown
+     * hook's {@code run.interrupted} while the engine still delivers samples) — a journal's last line,
+     * {@code run.ended} or {@code run.interrupted}, refuses every later append.
      */
-    public synchronized void closeWith(JournalEvent last) {
+    public void closeWith(JournalEvent last) {
         append(last);
         close();
     }
 
-    /** Writes nothing more, fsyncs what was written, and releases the file. Idempotent. */
+    /** Writes nothing more, fsyncs what was written, and releases the file. Idempotent; never throws. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
         // Not shutdownNow(): interrupting a thread inside FileChannel.force closes the channel.
         syncer.shutdown();
         try {
@@ -153,10 +236,17 @@ public final class Journal implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            channel.force(false);
-            channel.close();
+            if (failure == null) {
+                channel.force(false);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close journal " + file + ": " + e.getMessage(), e);
+            fail(e);
+        } finally {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Nothing more can be written either way; the failure, if any, is recorded.
+            }
         }
     }
 
@@ -167,11 +257,32 @@ public final class Journal implements AutoCloseable {
         dirty = false;
         try {
             channel.force(false);
+        } catch (ClosedChannelException e) {
+            // Closed under us by close(), which fsyncs itself.
         } catch (IOException e) {
-            // Closed under us by close(), which fsyncs itself; a real I/O error shows on the next append.
+            fail(e);
         }
     }
 
+    private IOException fail(IOException e) {
+        synchronized (this) {
+            return failLocked(e);
+        }
+    }
+
+    /** Records the first failure and tells the listener (on this thread); returns {@code e} to throw. */
+    private IOException failLocked(IOException e) {
+        if (failure == null) {
+            Failure f = new Failure(e.getMessage() == null ? e.toString() : e.getMessage(), lines);
+            failure = f;
+            Consumer<Failure> listener = failureListener;
+            // Off this thread's lock: the listener may append (dropped) or wait on other threads.
+            Thread notify = new Thread(() -> listener.accept(f), "gameday-journal-failure");
+            notify.setDaemon(true);
+            notify.start();
+        }
+        return e;
+    }
     /** Redacts every text value of a tree just built for one event, in place. */
     private void redactValues(JsonNode node) {
         if (node instanceof ObjectNode object) {
@@ -191,6 +302,44 @@ public final class Journal implements AutoCloseable {
                 } else {
                     redactValues(array.get(i));
                 }
+            }
+        }
+    }
+
+    /** The test-only crash point of {@link #HALT_PROPERTY}; {@code NONE} outside the crash tests. */
+    private static final class HaltPoint {
+        static final HaltPoint NONE = new HaltPoint(false, null, 0);
+
+        private final boolean before;
+        private final String type;
+        private final int occurrence;
+        private int seen;
+
+        private HaltPoint(boolean before, String type, int occurrence) {
+            this.before = before;
+            this.type = type;
+            this.occurrence = occurrence;
+        }
+
+        static HaltPoint parse(String spec) {
+            if (spec == null || !spec.matches("(before|after):[a-z.]+(#[0-9]+)?")) {
+                return NONE;
+            }
+            String[] whenWhat = spec.split(":", 2);
+            String[] typeNth = whenWhat[1].split("#");
+            return new HaltPoint(whenWhat[0].equals("before"), typeNth[0],
+                    typeNth.length > 1 ? Integer.parseInt(typeNth[1]) : 1);
+        }
+
+        synchronized void before(String eventType) {
+            if (before && eventType.equals(type) && ++seen == occurrence) {
+                Runtime.getRuntime().halt(137);
+            }
+        }
+
+        synchronized void after(String eventType) {
+            if (!before && eventType.equals(type) && ++seen == occurrence) {
+                Runtime.getRuntime().halt(137);
             }
         }
     }

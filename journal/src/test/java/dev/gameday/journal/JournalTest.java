@@ -1,9 +1,11 @@
 package dev.gameday.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +48,8 @@ class JournalTest {
         Path file = tmp.resolve("journal.jsonl");
         UnaryOperator<String> r = masking("hunter2");
         try (Journal j = Journal.create(file, r)) {
-            j.append(new RunInterrupted("token hunter2 leaked?", List.of(new InjectedRef("hunter2", "x"))));
             j.append(new MapEvent(Map.of("header", "Bearer hunter2")));
+            j.append(new RunInterrupted("token hunter2 leaked?", List.of(new InjectedRef("hunter2", "x"))));
         }
         String text = Files.readString(file);
         assertThat(text).doesNotContain("hunter2").contains("token *** leaked?", "\"header\":\"Bearer ***\"");
@@ -115,6 +117,32 @@ class JournalTest {
         j.append(new PhaseStarted("method"));
         j.close();
         assertThat(Files.readAllLines(file)).hasSize(1);
+    }
+
+    @Test
+    void nothingIsWrittenAfterTheLastLine() throws Exception {
+        Path file = tmp.resolve("journal.jsonl");
+        try (Journal j = Journal.create(file, UnaryOperator.identity())) {
+            j.append(new PhaseStarted("done"));
+            j.append(new RunEnded(0, "held"));
+            j.append(new SampleTaken(1L, "late", true, 1.0, 200, null));
+            assertThatThrownBy(() -> j.appendDurably(new ProxyRemoved("p"))).isInstanceOf(IOException.class);
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).contains("\"type\":\"run.ended\"");
+    }
+
+    @Test
+    void anIntentIsOnDiskWhenAppendDurablyReturns() throws Exception {
+        Path file = tmp.resolve("journal.jsonl");
+        try (Journal j = Journal.create(file, UnaryOperator.identity())) {
+            j.appendDurably(new FaultInjecting("s", "inventory", ToxicSpec.down(), true));
+            // Read back by another reader while the journal is still open: the line is complete.
+            assertThat(Files.readAllLines(file)).singleElement().asString()
+                    .endsWith("\"step\":\"s\",\"proxy\":\"inventory\",\"toxic\":{\"type\":\"down\"},"
+                            + "\"enabledBefore\":true}");
+        }
     }
 
     /** A test-only event carrying a map of user-written names to values. */

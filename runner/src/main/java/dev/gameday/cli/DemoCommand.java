@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,7 +51,8 @@ import picocli.CommandLine.Option;
             "  gameday demo --serve        # storefront :8080, inventory :8081, via 127.0.0.1:8666",
             "",
             "Exit codes: 0 every experiment got the verdict it was designed for (or --serve",
-            "  stopped by Ctrl-C), 1 one did not, 3 bad port or address (--serve).",
+            "  stopped by Ctrl-C or SIGTERM), 1 one did not, 3 bad port or address (--serve),",
+            "  130 / 143 the experiments interrupted by Ctrl-C / SIGTERM (faults removed).",
         })
 final class DemoCommand implements Callable<Integer> {
     /** The bundled experiments, in order, with the verdict each is designed to reach. */
@@ -140,18 +140,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         Vertx vertx = Vertx.vertx();
-        CountDownLatch stopped = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        // On Ctrl-C the JVM exits once the hooks return: let this one wait for the servers to close.
-        Thread hook = new Thread(() -> {
-            stopped.countDown();
-            try {
-                closed.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "gameday-demo-stop");
-        try {
+        try (StopSignals signals = new StopSignals()) {
             DemoSystem demo;
             try {
                 demo = DemoSystem.start(vertx, inventoryPort, storefrontPort, inventoryAddress).await();
@@ -166,26 +155,11 @@ final class DemoCommand implements Callable<Integer> {
                             + "Ctrl-C to stop.%n",
                     demo.storefrontPort(), demo.inventoryPort(), inventoryAddress);
             spec.commandLine().getOut().flush();
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                // An interrupt asks to stop, like Ctrl-C; it is handled by closing below.
-            }
+            signals.await(); // Ctrl-C, SIGTERM, or an interrupt of this thread: stop and exit 0
             demo.close().await();
             return ExitCode.OK.code();
         } finally {
             vertx.close().await();
-            closed.countDown();
-            removeHook(hook);
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // Shutting down already, or never added: nothing to remove.
         }
     }
 

@@ -12,8 +12,15 @@ public enum ExitCode {
     INVALID_INPUT(3),
     /** Runtime error: target, proxy or Toxiproxy server unusable. */
     RUNTIME_ERROR(4),
-    /** The steady state did not hold before any fault: no fault was injected, nothing was learnt. */
-    INCONCLUSIVE(5);
+    /** The run did not test the hypothesis (see docs/run.md). */
+    INCONCLUSIVE(5),
+    /**
+     * Stopped by Ctrl-C (SIGINT): no command returns it, the JVM exits with it after its shutdown hooks
+     * (a run's removes every fault first). {@code proxy} and {@code demo --serve} exit 0 instead.
+     */
+    INTERRUPTED(130),
+    /** Stopped by SIGTERM, as {@link #INTERRUPTED} for SIGINT. */
+    TERMINATED(143);
 
     private final int code;
 

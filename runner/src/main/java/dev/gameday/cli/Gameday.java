@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
             "  4  runtime error: target, proxy or Toxiproxy unusable",
             "  5  inconclusive: steady state did not hold before any fault (nothing injected),",
             "     or a faulted proxy carried no traffic (the system under test does not use it)",
+            "  130 / 143  stopped by Ctrl-C / SIGTERM (proxy and demo --serve exit 0 then)",
             "",
             "'gameday COMMAND --help' shows a command's options and examples.",
         })

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +34,8 @@ import picocli.CommandLine.Option;
             "",
             "The config file is a JSON array of proxies, as for toxiproxy-server -config:",
             "  [{\"name\": \"db\", \"listen\": \"127.0.0.1:6000\", \"upstream\": \"127.0.0.1:5432\"}]",
-            "Exit codes: 0 stopped by Ctrl-C, 3 bad config file, 4 address in use or a proxy cannot listen.",
+            "Exit codes: 0 stopped by Ctrl-C or SIGTERM, 3 bad config file, 4 address in use or a proxy",
+            "  cannot listen.",
         })
 public final class ProxyCommand implements Callable<Integer> {
 
@@ -65,18 +65,13 @@ public final class ProxyCommand implements Callable<Integer> {
             vertx.close().await();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close().await(5, TimeUnit.SECONDS);
-                vertx.close().await(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // stopping anyway: the JVM is exiting
-            }
-            stopped.countDown();
-        }, "gameday-proxy-shutdown"));
-        System.out.println("gameday proxy: Toxiproxy API on " + server.url() + " (Ctrl-C to stop)");
-        stopped.await();
+        try (StopSignals signals = new StopSignals()) {
+            System.out.println("gameday proxy: Toxiproxy API on " + server.url() + " (Ctrl-C to stop)");
+            signals.await();
+        } finally {
+            server.close().await(5, TimeUnit.SECONDS);
+            vertx.close().await(5, TimeUnit.SECONDS);
+        }
         return ExitCode.OK.code();
     }
 

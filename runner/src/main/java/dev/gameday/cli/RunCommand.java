@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
             "  4 runtime error (pre-flight failed, or Toxiproxy failed mid-run: what may",
             "    still be injected is printed),",
             "  5 inconclusive (the steady state did not hold before any fault: nothing",
-            "    was injected; or a faulted proxy carried no traffic).",
+            "    was injected; or a faulted proxy carried no traffic),",
+            "  130 / 143 stopped by Ctrl-C / SIGTERM (every fault removed first).",
         })
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The experiment (YAML).")

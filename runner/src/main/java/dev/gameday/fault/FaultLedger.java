@@ -1,9 +1,18 @@
 package dev.gameday.fault;
 
-
+import dev.gameday.journal.FaultInjecting;
+import dev.gameday.journal.FaultRemoved;
 import dev.gameday.journal.InjectedRef;
+import dev.gameday.journal.JournalEvent;
+import dev.gameday.journal.LeaseReleased;
+import dev.gameday.journal.LeaseTaking;
+import dev.gameday.journal.ProxyCreating;
+import dev.gameday.journal.ProxyRemoved;
+import dev.gameday.journal.ProxyRestored;
 import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,30 +21,80 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Everything a run changed on Toxiproxy and has not undone yet: faults in place (by step), proxies it
- * created, and proxies it replaced (with {@code --replace-proxies}), to be put back. Thread-safe; every change is a blocking call made under one lock, so the
- * shutdown hook can {@link #seal} the ledger and know that no injection is half-done or still to
- * come, then undo what is listed — even if the engine's event loop is stuck.
+ * created, proxies it replaced (with {@code --replace-proxies}, to be put back), and its leases on a
+ * remote server's proxies. Every change is write-ahead: its intent ({@code fault.injecting},
+ * {@code proxy.creating}, {@code lease.taking}) goes to {@link Intents} — the journal, fsynced — before
+ * the Toxiproxy call, and no call is made when that fails; so after a crash at any point the journal
+ * names every change that may be in place. A call that fails without an answer from Toxiproxy may
+ * still have taken effect: it is kept as an uncertain {@link Change}, undone by looking first.
+ *
+ * <p>Thread-safe; every change is a blocking call made under one lock, so the shutdown hook can
+ * {@link #seal} the ledger and know that no change is half-done or still to come, then undo what is
+ * listed — even if the engine's event loop is stuck.
  */
 public final class FaultLedger {
+    /** Where intents go: returns once the intent is durable, throws when it is not. */
+    @FunctionalInterface
+    public interface Intents {
+        void write(JournalEvent intent) throws IOException;
+    }
+
+    /** For checks that keep no journal (dry run, pre-mortem check). */
+    public static final Intents NO_INTENTS = intent -> { };
+
+    private final ToxiproxyClient client;
+    private final URI server;
+    private final Lease holder;
+    private final Intents intents;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Entry> faults = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Proxy> createdProxies = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Call<Proxy>> replaced = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Change.LeaseTaken> leases = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<Change> uncertain = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean sealed;
+    private volatile boolean injectionTried;
 
-    /** A fault in place: a toxic ({@code toxicName}) or an outage ({@code toxicName} null). */
+    /** The ledger of run {@code runId} on the Toxiproxy server at {@code server}. */
+    public FaultLedger(URI server, String runId, Intents intents) {
+        this.server = server;
+        this.client = ToxiproxyClients.forUrl(server);
+        this.holder = Lease.of(runId);
+        this.intents = intents;
+    }
+
+    /**
+     * A fault in place: a toxic ({@code toxicName}) or an outage ({@code toxicName} null); {@code fault}
+     * is null for one that was undone from its intent (its call had failed without an answer).
+     */
     public record Entry(String step, String proxy, String toxicName, ActiveFault fault) {
         public InjectedRef ref() {
             return new InjectedRef(proxy, toxicName);
         }
     }
 
-    /** What {@link #undoAll} removed, and what it could not remove (still possibly in place). */
+    /** What {@link #undoAll} undid, and what it could not (still possibly in place). */
     public record Undo(List<Entry> removedFaults, List<String> removedProxies, List<String> restoredProxies,
-            List<InjectedRef> stillInjected, List<String> errors) {}
+            List<String> releasedLeases, List<InjectedRef> stillInjected, List<String> errors) {
+
+        /** The journal's record of what was undone, faults removed for {@code reason}. */
+        public List<JournalEvent> events(String reason) {
+            List<JournalEvent> events = new ArrayList<>();
+            removedFaults.forEach(e -> events.add(new FaultRemoved(e.step(), e.proxy(), e.toxicName(), reason)));
+            removedProxies.forEach(p -> events.add(new ProxyRemoved(p)));
+            restoredProxies.forEach(p -> events.add(new ProxyRestored(p)));
+            releasedLeases.forEach(p -> events.add(new LeaseReleased(p, Lease.proxyName(p))));
+            return events;
+        }
+    }
+
+    /** A lease taken; {@code reclaimedFrom} is the dead run it was taken back from, or null. */
+    public record Leased(String proxy, Lease reclaimedFrom) {}
 
     /** A blocking Toxiproxy call. */
     @FunctionalInterface
@@ -43,15 +102,20 @@ public final class FaultLedger {
         T call() throws IOException;
     }
 
-    /** Runs the injection and records it, unless the ledger is sealed (then nothing happens: empty). */
-    public Optional<Entry> inject(String step, String proxy, String toxicName, Call<ActiveFault> injection)
-            throws IOException {
+    /**
+     * Journals {@code intent}, then runs the injection and records it — unless the ledger is sealed
+     * (then nothing happens: empty). {@code change} says how to undo it if the call fails unanswered.
+     */
+    public Optional<Entry> inject(String step, String proxy, String toxicName, FaultInjecting intent, Change change,
+            Call<ActiveFault> injection) throws IOException {
         lock.lock();
         try {
             if (sealed) {
                 return Optional.empty();
             }
-            Entry e = new Entry(step, proxy, toxicName, injection.call());
+            intents.write(intent);
+            injectionTried = true;
+            Entry e = new Entry(step, proxy, toxicName, attempt(injection, change));
             faults.put(step, e);
             return Optional.of(e);
         } finally {
@@ -59,14 +123,15 @@ public final class FaultLedger {
         }
     }
 
-    /** Creates a proxy and records it for deletion, unless sealed. */
-    public Optional<Proxy> createProxy(Call<Proxy> creation) throws IOException {
+    /** Journals {@code intent}, then creates the proxy and records it for deletion, unless sealed. */
+    public Optional<Proxy> createProxy(ProxyCreating intent, Call<Proxy> creation) throws IOException {
         lock.lock();
         try {
             if (sealed) {
                 return Optional.empty();
             }
-            Proxy p = creation.call();
+            intents.write(intent);
+            Proxy p = attempt(creation, new Change.CreatedProxy(intent.proxy(), intent.listen(), intent.upstream()));
             createdProxies.put(p.getName(), p);
             return Optional.of(p);
         } finally {
@@ -75,21 +140,47 @@ public final class FaultLedger {
     }
 
     /**
-     * Deletes {@code existing} and creates the run's proxy in its place, recording how to put the
-     * original back ({@code restore}) when the run's proxy is deleted; nothing happens when sealed.
+     * Journals {@code intent} (whose {@code replaces} is {@code existing} as it is), deletes
+     * {@code existing} and creates the run's proxy in its place, recording how to put the original back
+     * ({@code restore}) once the run's proxy is deleted; nothing happens when sealed.
      */
-    public Optional<Proxy> replaceProxy(Proxy existing, Call<Proxy> creation, Call<Proxy> restore)
-            throws IOException {
+    public Optional<Proxy> replaceProxy(Proxy existing, ProxyCreating intent, Call<Proxy> creation,
+            Call<Proxy> restore) throws IOException {
         lock.lock();
         try {
             if (sealed) {
                 return Optional.empty();
             }
-            existing.delete();
+            intents.write(intent);
+            ProxyCreating.Original o = intent.replaces();
+            attempt(() -> {
+                existing.delete();
+                return null;
+            }, new Change.ReplacedProxy(existing.getName(), o.listen(), o.upstream(), o.enabled()));
             replaced.put(existing.getName(), restore);
-            Proxy p = creation.call();
+            Proxy p = attempt(creation, new Change.CreatedProxy(intent.proxy(), intent.listen(), intent.upstream()));
             createdProxies.put(p.getName(), p);
             return Optional.of(p);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Journals {@code lease.taking}, then takes this run's lease on {@code proxy} (see {@link Leases});
+     * empty when sealed. Throws {@link Leases.Held} when another run holds it.
+     */
+    public Optional<Leased> lease(String proxy) throws IOException {
+        lock.lock();
+        try {
+            if (sealed) {
+                return Optional.empty();
+            }
+            intents.write(new LeaseTaking(proxy, Lease.proxyName(proxy), holder.runId(), holder.host(), holder.pid()));
+            Change.LeaseTaken taken = new Change.LeaseTaken(proxy, holder.runId());
+            Lease stale = attempt(() -> Leases.take(server, client, proxy, holder), taken);
+            leases.put(proxy, taken);
+            return Optional.of(new Leased(proxy, stale));
         } finally {
             lock.unlock();
         }
@@ -144,49 +235,66 @@ public final class FaultLedger {
         return faults.get(step);
     }
 
-    /** The faults in place now. */
+    /**
+     * The faults in place now, with those whose injection failed unanswered (they may be). Takes no
+     * lock: the shutdown hook asks while a stuck call may hold it.
+     */
     public List<InjectedRef> inPlace() {
-        lock.lock();
-        try {
-            return faults.values().stream().map(Entry::ref).toList();
-        } finally {
-            lock.unlock();
+        List<Entry> known;
+        synchronized (faults) {
+            known = List.copyOf(faults.values());
         }
+        return Stream.of(known.stream().map(Entry::ref),
+                uncertain(Change.AddedToxic.class).map(c -> new InjectedRef(c.proxy(), c.toxicName())),
+                uncertain(Change.Outage.class).map(c -> new InjectedRef(c.proxy(), null)))
+                .flatMap(s -> s).toList();
     }
 
     /**
-     * Undoes everything — faults first, then the proxies the run created — and forgets what was undone;
-     * failures stay listed, so a later call retries them. Safe from any thread, sealed or not. Waits up
-     * to {@code waitMs} for a change in flight, then goes on regardless (a stuck call must not keep
-     * the rest in place).
+     * Undoes everything — faults first, then the proxies the run created, then the originals of the
+     * proxies it replaced, then its leases — and forgets what was undone; failures stay listed, so a
+     * later call retries them. Safe from any thread, sealed or not. Waits up to {@code waitMs} for a
+     * change in flight, then goes on regardless (a stuck call must not keep the rest in place).
      */
     public Undo undoAll(long waitMs) {
         boolean locked = tryLock(waitMs);
         try {
             List<Entry> removed = new ArrayList<>();
             List<String> removedProxies = new ArrayList<>();
+            List<String> restored = new ArrayList<>();
+            List<String> released = new ArrayList<>();
             List<String> errors = new ArrayList<>();
             for (Entry e : List.copyOf(faults.values())) {
                 try {
                     e.fault().remove();
-                    faults.remove(e.step());
-                    removed.add(e);
+                    removed.add(faults.remove(e.step()));
                 } catch (IOException | RuntimeException ex) {
-                    errors.add("removing " + describe(e.ref()) + ": " + ex.getMessage());
+                    if (ex instanceof IOException io && ToxiproxyClients.status(io) == 404) {
+                        removed.add(faults.remove(e.step())); // gone already: no longer in place either way
+                    } else {
+                        errors.add("removing " + describe(e.ref()) + ": " + ex.getMessage());
+                    }
                 }
             }
+            undoUncertain(Change.AddedToxic.class, c -> removed.add(new Entry(c.step(), c.proxy(), c.toxicName(), null)),
+                    errors);
+            undoUncertain(Change.Outage.class, c -> removed.add(new Entry(c.step(), c.proxy(), null, null)), errors);
             for (Proxy p : List.copyOf(createdProxies.values())) {
                 try {
                     p.delete();
                     createdProxies.remove(p.getName());
                     removedProxies.add(p.getName());
                 } catch (IOException | RuntimeException ex) {
-                    errors.add("deleting proxy " + p.getName() + ": " + ex.getMessage());
+                    if (ex instanceof IOException io && ToxiproxyClients.status(io) == 404) {
+                        createdProxies.remove(p.getName());
+                    } else {
+                        errors.add("deleting proxy " + p.getName() + ": " + ex.getMessage());
+                    }
                 }
             }
-            List<String> restored = new ArrayList<>();
+            undoUncertain(Change.CreatedProxy.class, c -> removedProxies.add(c.proxy()), errors);
             for (Map.Entry<String, Call<Proxy>> original : List.copyOf(replaced.entrySet())) {
-                if (createdProxies.containsKey(original.getKey())) {
+                if (proxiesLeft().contains(original.getKey())) {
                     continue; // the run's proxy is still there: put the original back once it is gone
                 }
                 try {
@@ -197,8 +305,24 @@ public final class FaultLedger {
                     errors.add("restoring the original proxy " + original.getKey() + ": " + ex.getMessage());
                 }
             }
-            List<InjectedRef> still = List.copyOf(faults.values()).stream().map(Entry::ref).toList();
-            return new Undo(removed, removedProxies, restored, still, errors);
+            if (proxiesLeft().isEmpty()) {
+                undoUncertain(Change.ReplacedProxy.class, c -> restored.add(c.proxy()), errors);
+            }
+            if (faults.isEmpty() && proxiesLeft().isEmpty() && originalsLeft().isEmpty() && inPlace().isEmpty()) {
+                // A lease is released last, once nothing of the run is left on its proxy.
+                for (Change.LeaseTaken l : List.copyOf(leases.values())) {
+                    try {
+                        if (l.undo(client) == Change.Outcome.UNDONE) {
+                            released.add(l.proxy());
+                        }
+                        leases.remove(l.proxy());
+                    } catch (IOException | RuntimeException ex) {
+                        errors.add("releasing the lease on proxy " + l.proxy() + ": " + ex.getMessage());
+                    }
+                }
+                undoUncertain(Change.LeaseTaken.class, c -> released.add(c.proxy()), errors);
+            }
+            return new Undo(removed, removedProxies, restored, released, inPlace(), errors);
         } finally {
             if (locked) {
                 lock.unlock();
@@ -206,21 +330,72 @@ public final class FaultLedger {
         }
     }
 
-    /** The proxies the run created and has not deleted yet. */
+    /** The proxies the run created (or may have: a creation unanswered) and has not deleted yet. */
     public List<String> proxiesLeft() {
         synchronized (createdProxies) {
-            return List.copyOf(createdProxies.keySet());
+            return Stream.concat(createdProxies.keySet().stream(), uncertain(Change.CreatedProxy.class)
+                    .map(Change::proxy)).distinct().toList();
         }
     }
 
-    /** True when nothing is left to undo. */
-    public boolean empty() {
-        lock.lock();
-        try {
-            return faults.isEmpty() && createdProxies.isEmpty() && replaced.isEmpty();
-        } finally {
-            lock.unlock();
+    /** The proxies the run replaced whose original is not back yet. */
+    public List<String> originalsLeft() {
+        synchronized (replaced) {
+            return Stream.concat(replaced.keySet().stream(), uncertain(Change.ReplacedProxy.class)
+                    .map(Change::proxy)).distinct().toList();
         }
+    }
+
+    /** The proxies whose lease the run holds (or may hold) and has not released yet. */
+    public List<String> leasesLeft() {
+        synchronized (leases) {
+            return Stream.concat(leases.keySet().stream(), uncertain(Change.LeaseTaken.class)
+                    .map(Change::proxy)).distinct().toList();
+        }
+    }
+
+    /** True when nothing is left to undo. Takes no lock, as {@link #inPlace()}. */
+    public boolean empty() {
+        return faults.isEmpty() && createdProxies.isEmpty() && replaced.isEmpty() && leases.isEmpty()
+                && uncertain.isEmpty();
+    }
+
+    /** True once a fault injection was journaled and attempted (so "every fault was removed" means something). */
+    public boolean injectionTried() {
+        return injectionTried;
+    }
+
+    /** Runs {@code call}; when it fails without an answer from Toxiproxy, keeps {@code undo} for later. */
+    private <T> T attempt(Call<T> call, Change undo) throws IOException {
+        try {
+            return call.call();
+        } catch (IOException e) {
+            if (ToxiproxyClients.status(e) < 0 && !(e instanceof Leases.Held)) {
+                uncertain.add(undo);
+            }
+            throw e;
+        }
+    }
+
+    private <C extends Change> Stream<C> uncertain(Class<C> kind) {
+        synchronized (uncertain) {
+            return List.copyOf(uncertain).stream().filter(kind::isInstance).map(kind::cast);
+        }
+    }
+
+    /** Undoes the uncertain changes of one kind: each undone one is reported, each answered one forgotten. */
+    private <C extends Change> void undoUncertain(Class<C> kind, Consumer<C> undone,
+            List<String> errors) {
+        uncertain(kind).forEach(c -> {
+            try {
+                if (c.undo(client) == Change.Outcome.UNDONE) {
+                    undone.accept(c);
+                }
+                uncertain.remove(c);
+            } catch (IOException | RuntimeException ex) {
+                errors.add("undoing " + c + ": " + ex.getMessage());
+            }
+        });
     }
 
     private boolean tryLock(long waitMs) {

@@ -1,6 +1,7 @@
 package dev.gameday.fault;
 
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import java.io.IOException;
 import java.net.URI;
 
 /**
@@ -20,6 +21,15 @@ public final class ToxiproxyClients {
     }
 
     private ToxiproxyClients() {}
+
+    /**
+     * The HTTP status of a failed toxiproxy-java call ({@code "[404] proxy not found"}), or -1 when
+     * Toxiproxy gave no answer (unreachable, timed out): then the call may or may not have taken effect.
+     */
+    public static int status(IOException e) {
+        String m = e.getMessage();
+        return m != null && m.matches("(?s)\\[[0-9]{3}].*") ? Integer.parseInt(m.substring(1, 4)) : -1;
+    }
 
     /** A client for {@code http://host:port}. */
     public static ToxiproxyClient forUrl(URI url) {

@@ -10,6 +10,7 @@ import dev.gameday.report.PreflightCheck;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * {@code run --dry-run} and {@code premortem --check}: the run's own {@link Preflight}, then the steady
@@ -45,9 +46,11 @@ public final class LiveChecks {
     /** {@code samples} per probe for the steady state, or 0 for the default (a tolerance window, ≥ 20). */
     public static Result run(LoadedExperiment loaded, int samples, boolean replaceProxies) {
         ObjectNode copy = ExperimentJson.toTree(loaded.redacted());
-        FaultLedger ledger = new FaultLedger();
         Vertx vertx = Vertx.vertx();
-        try (FaultServer server = FaultServer.open(loaded.experiment().toxiproxy())) {
+        FaultServer server = FaultServer.open(loaded.experiment().toxiproxy());
+        // Its own run id: the check holds the run's leases while it samples, then releases them.
+        FaultLedger ledger = new FaultLedger(server.url(), "check-" + UUID.randomUUID(), FaultLedger.NO_INTENTS);
+        try (server) {
             Preflight preflight = new Preflight(loaded.experiment(), server, ledger, replaceProxies, e -> { });
             List<PreflightCheck> checks = new ArrayList<>();
             try {

@@ -7,10 +7,13 @@ import dev.gameday.experiment.Redactor;
 import dev.gameday.experiment.Step;
 import dev.gameday.fault.FaultLedger;
 import dev.gameday.fault.FaultServer;
+import dev.gameday.fault.Lease;
+import dev.gameday.fault.Leases;
 import dev.gameday.hypothesis.ProbeSampler;
 import dev.gameday.hypothesis.Sample;
 import dev.gameday.journal.JournalEvent;
 import dev.gameday.journal.ProxyCreated;
+import dev.gameday.journal.ProxyCreating;
 import dev.gameday.journal.ProxyReplaced;
 import dev.gameday.report.PreflightCheck;
 import eu.rekawek.toxiproxy.Proxy;
@@ -87,6 +90,15 @@ public final class Preflight {
         }
         pass(where + " answers", server.embedded() ? "embedded, started by Gameday on 127.0.0.1"
                 : existing.size() + " proxies on the server");
+        if (!server.embedded()) {
+            // Before anything is created or reused: a second run must never work on the first one's proxies.
+            Set<String> used = new LinkedHashSet<>();
+            experiment.proxies().forEach(p -> used.add(p.name()));
+            used.addAll(faultProxies());
+            for (String name : used) {
+                lease(name);
+            }
+        }
         Map<String, Proxy> proxies = new LinkedHashMap<>();
         for (ProxySpec spec : experiment.proxies()) {
             proxies.put(spec.name(), prepare(spec, existing.get(spec.name()), client));
@@ -104,11 +116,30 @@ public final class Preflight {
         return proxies;
     }
 
+    /** Takes the run's lease on a proxy of the remote server (see {@link dev.gameday.fault.Lease}). */
+    private void lease(String proxy) throws PreflightFailure {
+        String name = "lease on proxy " + proxy;
+        try {
+            FaultLedger.Leased leased = ledger.lease(proxy).orElseThrow(() -> interrupted(name));
+            pass(name, leased.reclaimedFrom() == null ? "held by this run (" + Lease.proxyName(proxy) + ")"
+                    : "taken back from " + leased.reclaimedFrom() + ", which is no longer running (its toxics on "
+                            + proxy + " were removed)");
+        } catch (Leases.Held held) {
+            throw fail(name, held.getMessage() + " on " + server.url() + ": two runs on one proxy would measure "
+                    + "each other's faults. Wait until it ends" + (held.holder() == null ? ""
+                            : ", or, if it is dead, run `gameday recover` on host " + held.holder().host()), false);
+        } catch (IOException e) {
+            throw fail(name, "cannot take the lease on proxy " + proxy + " (" + Lease.proxyName(proxy) + ") on "
+                    + server.url() + ": " + e.getMessage(), false);
+        }
+    }
+
     private Proxy prepare(ProxySpec spec, Proxy found, ToxiproxyClient client) throws PreflightFailure {
         String name = "proxy " + spec.name();
         try {
             if (found == null) {
-                Proxy p = ledger.createProxy(() -> client.createProxy(spec.name(), spec.listen(), spec.upstream()))
+                Proxy p = ledger.createProxy(new ProxyCreating(spec.name(), spec.listen(), spec.upstream(), null),
+                        () -> client.createProxy(spec.name(), spec.listen(), spec.upstream()))
                         .orElseThrow(() -> interrupted(name));
                 journal.accept(new ProxyCreated(p.getName(), p.getListen(), p.getUpstream(), true));
                 pass(name, "created: " + p.getListen() + " -> " + p.getUpstream());
@@ -131,7 +162,9 @@ public final class Preflight {
             boolean enabled = found.isEnabled();
             String listen = found.getListen();
             String upstream = found.getUpstream();
-            Proxy p = ledger.replaceProxy(found, () -> client.createProxy(spec.name(), spec.listen(), spec.upstream()),
+            Proxy p = ledger.replaceProxy(found, new ProxyCreating(spec.name(), spec.listen(), spec.upstream(),
+                            new ProxyCreating.Original(listen, upstream, enabled)),
+                    () -> client.createProxy(spec.name(), spec.listen(), spec.upstream()),
                     () -> {
                         Proxy original = client.createProxy(spec.name(), listen, upstream);
                         if (!enabled) {
@@ -144,8 +177,14 @@ public final class Preflight {
             pass(name, "replaced for the run (--replace-proxies): " + both);
             return p;
         } catch (IOException e) {
+            String answer = e.getMessage() == null ? e.toString() : e.getMessage().replaceFirst("^\\[[0-9]{3}] ", "");
+            if (answer.contains("address already in use")) {
+                throw fail(name, "cannot create proxy '" + spec.name() + "': its listen address " + spec.listen()
+                        + " is already in use on the Toxiproxy host (" + server.url() + " says: " + answer
+                        + "). Give the proxy a free listen port, or stop what listens there", false);
+            }
             throw fail(name, "cannot create proxy '" + spec.name() + "' (" + spec.listen() + " -> " + spec.upstream()
-                    + ") on " + server.url() + ": " + e.getMessage(), false);
+                    + ") on " + server.url() + ": " + answer, false);
         }
     }
 

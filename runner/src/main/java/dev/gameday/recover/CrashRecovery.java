@@ -1,15 +1,21 @@
 package dev.gameday.recover;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gameday.fault.FaultLedger;
+import dev.gameday.fault.Change;
+import dev.gameday.fault.Lease;
 import dev.gameday.fault.ToxicNames;
 import dev.gameday.fault.ToxiproxyClients;
 import dev.gameday.journal.FaultRemoved;
 import dev.gameday.journal.InjectedRef;
 import dev.gameday.journal.Journal;
+import dev.gameday.journal.JournalEvent;
 import dev.gameday.journal.JournalFile;
+import dev.gameday.journal.LeaseReleased;
 import dev.gameday.journal.ProxyRemoved;
+import dev.gameday.journal.ProxyRestored;
+import dev.gameday.journal.RunEnded;
 import dev.gameday.journal.RunInterrupted;
+import dev.gameday.run.Verdict;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
@@ -18,31 +24,44 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Finds runs that never ended (journal without run.ended / run.interrupted, owner process gone) and
- * removes what they left on Toxiproxy: toxics recorded as injected and not removed, toxics named with
- * the run's prefix (an injection the crash cut short), outages, and the proxies the run created. The
- * journal then gets fault.removed / proxy.removed (reason {@code recover}) and run.interrupted. An
- * embedded proxy died with its process, so there is nothing to remove: the journal says so.
+ * Finishes runs whose journal is still open (no {@code run.ended} / {@code run.interrupted}) and whose
+ * process is gone: a crash or {@code kill -9}, or a run that could not undo everything (Toxiproxy
+ * unreachable, the journal unwritable). It undoes, against the Toxiproxy URL in {@code run.started},
+ * every change the journal announced and did not record as undone ({@link Outstanding}) — each undo
+ * looks first, so what is already gone is fine and what is not the run's is left alone — plus toxics
+ * named with the run's prefix. The journal then gets what was undone ({@code fault.removed} reason
+ * {@code recover}, {@code proxy.removed}, {@code proxy.restored}, {@code lease.released}) and its last
+ * line: {@code run.ended} when the run had reached its verdict, {@code run.interrupted} otherwise. An
+ * embedded proxy died with its process, so there is nothing to undo: the journal says so.
+ *
+ * <p>A journal written on another host is refused unless {@link Hosts#ANY}: its process can only be
+ * checked there, and the Toxiproxy it names may be one this machine reaches under the same name but
+ * someone else owns.
  */
 public final class CrashRecovery {
     public static final String JOURNAL = "journal.jsonl";
 
+    /** Whose journals recovery acts on. */
+    public enum Hosts {
+        /** Only journals written on this host ({@code run.started.host}). */
+        THIS_HOST,
+        /** Any journal ({@code gameday recover --foreign-host}). */
+        ANY
+    }
+
     private CrashRecovery() {}
 
     /** Recovers every unfinished run folder directly under {@code runsDir} (oldest first). */
-    public static List<RecoveryOutcome> recoverAll(Path runsDir) throws IOException {
+    public static List<RecoveryOutcome> recoverAll(Path runsDir, Hosts hosts) throws IOException {
         if (!Files.isDirectory(runsDir)) {
             return List.of();
         }
@@ -52,165 +71,191 @@ public final class CrashRecovery {
         }
         List<RecoveryOutcome> out = new ArrayList<>();
         for (Path dir : dirs) {
-            recover(dir).ifPresent(out::add);
+            recover(dir, hosts).ifPresent(out::add);
         }
         return out;
     }
 
-    /**
-     * Recovers one run folder; empty when there is nothing to do: the run finished and left nothing
-     * behind. A run that ended in an error while Toxiproxy was unreachable may have left faults (its
-     * journal says which): they are removed here too, once Toxiproxy answers again.
-     */
-    public static Optional<RecoveryOutcome> recover(Path runDir) throws IOException {
+    /** Recovers one run folder; empty when its journal is closed: nothing of the run can remain. */
+    public static Optional<RecoveryOutcome> recover(Path runDir, Hosts hosts) throws IOException {
         Path journalFile = runDir.resolve(JOURNAL);
         JournalFile journal = JournalFile.read(journalFile);
-        boolean ended = journal.finished();
-        if (ended && outstanding(journal).isEmpty() && createdAndNotRemoved(journal).isEmpty()) {
+        if (journal.finished()) {
             return Optional.empty();
         }
-        Optional<RunLock> lock = RunLock.read(runDir);
-        if (lock.isPresent() && lock.get().ownerAlive()) {
-            return Optional.of(new RecoveryOutcome(runDir, RecoveryOutcome.Status.RUNNING, List.of(), List.of(),
-                    "still running (pid " + lock.get().pid() + "), left alone"));
-        }
-        String owner = lock.map(l -> "process " + l.pid()).orElse("its process");
         JsonNode started = journal.first("run.started").orElse(null);
+        String host = started == null ? null : started.path("host").asText(null);
         String url = started == null ? null : started.path("toxiproxy").path("url").asText(null);
         boolean embedded = started == null || "embedded".equals(started.path("toxiproxy").path("mode").asText());
-        if (ended && (embedded || url == null)) {
-            return Optional.empty();
+        boolean here = host == null || Lease.isThisHost(host);
+        if (!here && hosts == Hosts.THIS_HOST) {
+            return Optional.of(outcome(runDir, RecoveryOutcome.Status.FOREIGN, List.of(), List.of(),
+                    "its journal was written on host " + host + " and this is " + Lease.thisHost() + ": whether its "
+                            + "process still runs can only be seen there, and recovering it here would act on "
+                            + (embedded ? "its journal" : "the Toxiproxy at " + url) + " as if this machine had run "
+                            + "it. Recover it on " + host + ", or pass --foreign-host if the run is over and that "
+                            + "Toxiproxy is the one it used"));
         }
+        Optional<RunLock> lock = RunLock.read(runDir);
+        if (here && lock.isPresent() && lock.get().ownerAlive()) {
+            return Optional.of(outcome(runDir, RecoveryOutcome.Status.RUNNING, List.of(), List.of(),
+                    "still running (pid " + lock.get().pid() + "), left alone"));
+        }
+        String owner = (lock.map(l -> "process " + l.pid()).orElse("its process")) + (here ? "" : " on " + host);
+        boolean reachedVerdict = journal.first("verdict").isPresent();
+        String how = reachedVerdict ? " ended the run unable to undo everything" : " ended without finishing the run";
         if (embedded || url == null) {
-            String reason = owner + " ended without finishing the run; "
-                    + (started == null ? "it had not started injecting, nothing to remove"
-                            : "its embedded Toxiproxy died with it, so nothing was left to remove");
-            close(journalFile, List.of(), List.of(), List.of(), reason);
-            RunLock.delete(runDir);
-            return Optional.of(new RecoveryOutcome(runDir, RecoveryOutcome.Status.RECOVERED, List.of(), List.of(), reason));
+            String reason = owner + how + "; " + (started == null ? "it had not started, nothing to remove"
+                    : "its embedded Toxiproxy died with it, so nothing was left to remove");
+            return Optional.of(close(runDir, journal, List.of(), List.of(), List.of(), reason));
         }
         ToxiproxyClient client = ToxiproxyClients.forUrl(URI.create(url));
-        Map<String, Proxy> proxies = new HashMap<>();
+        Outstanding outstanding = Outstanding.of(journal);
         try {
-            client.getProxies().forEach(p -> proxies.put(p.getName(), p));
+            outstanding = outstanding.withToxics(toxicsByPrefix(client, journal, started));
         } catch (IOException e) {
-            return Optional.of(new RecoveryOutcome(runDir, RecoveryOutcome.Status.FAILED, List.of(), List.of(),
-                    "Toxiproxy at " + url + " unreachable (" + e.getMessage() + "); may still be injected: "
-                            + describe(outstanding(journal))));
+            return Optional.of(outcome(runDir, RecoveryOutcome.Status.FAILED, List.of(), List.of(),
+                    "Toxiproxy at " + url + " unreachable (" + e.getMessage() + "); may still be in place: "
+                            + describe(outstanding)));
         }
-        String prefix = ToxicNames.prefix(started.path("runId").asText());
-        Map<InjectedRef, String> toRemove = outstanding(journal);
-        for (String proxyName : proxiesOfRun(journal, started)) {
-            Proxy p = proxies.get(proxyName);
-            if (p == null) {
-                continue;
-            }
-            for (Toxic t : p.toxics().getAll()) {
-                if (t.getName().startsWith(prefix)) {
-                    toRemove.putIfAbsent(new InjectedRef(proxyName, t.getName()), null);
+        List<JournalEvent> done = new ArrayList<>();
+        List<InjectedRef> removed = new ArrayList<>();
+        List<String> removedProxies = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int restored = 0;
+        int released = 0;
+        try {
+            for (Change c : outstanding.faults()) {
+                if (c.undo(client) == Change.Outcome.UNDONE) {
+                    InjectedRef ref = ref(c);
+                    removed.add(ref);
+                    done.add(new FaultRemoved(step(c), ref.proxy(), ref.toxicName(), "recover"));
                 }
             }
-        }
-        List<InjectedRef> removed = new ArrayList<>();
-        List<FaultRemoved> removedEvents = new ArrayList<>();
-        Map<InjectedRef, String> recorded = outstanding(journal);
-        for (Map.Entry<InjectedRef, String> e : toRemove.entrySet()) {
-            boolean undone = undo(proxies.get(e.getKey().proxy()), e.getKey());
-            if (undone) {
-                removed.add(e.getKey());
+            for (Change c : outstanding.createdProxies()) {
+                Change.Outcome o = c.undo(client);
+                if (o == Change.Outcome.UNDONE) {
+                    removedProxies.add(c.proxy());
+                    done.add(new ProxyRemoved(c.proxy()));
+                } else if (o == Change.Outcome.NOT_OURS) {
+                    notes.add("proxy " + c.proxy() + " is wired otherwise now, so it is not the run's: left alone");
+                }
             }
-            // A recorded fault found gone is closed in the journal too, so it is not looked for again.
-            if (undone || recorded.containsKey(e.getKey())) {
-                removedEvents.add(new FaultRemoved(e.getValue(), e.getKey().proxy(), e.getKey().toxicName(), "recover"));
+            for (Change c : outstanding.originals()) {
+                Change.Outcome o = c.undo(client);
+                if (o == Change.Outcome.UNDONE) {
+                    restored++;
+                    done.add(new ProxyRestored(c.proxy()));
+                } else if (o == Change.Outcome.NOT_OURS) {
+                    notes.add("the original proxy " + c.proxy() + " was not put back: a proxy of that name wired "
+                            + "otherwise is there now");
+                }
             }
-        }
-        List<String> removedProxies = new ArrayList<>();
-        List<String> closedProxies = createdAndNotRemoved(journal);
-        for (String name : closedProxies) {
-            Proxy p = proxies.get(name);
-            if (p != null) {
-                p.delete();
-                removedProxies.add(name);
+            for (Change c : outstanding.leases()) {
+                if (c.undo(client) == Change.Outcome.UNDONE) {
+                    released++;
+                    done.add(new LeaseReleased(c.proxy(), Lease.proxyName(c.proxy())));
+                }
             }
+        } catch (IOException e) {
+            String reason = "Toxiproxy at " + url + " failed during recovery (" + e.getMessage() + "); what is "
+                    + "not recorded as undone may still be in place: run `gameday recover` again once it answers";
+            return Optional.of(append(runDir, journalFile, done, RecoveryOutcome.Status.FAILED, removed,
+                    removedProxies, reason));
         }
-        String reason = owner + (ended ? " ended the run unable to remove everything" : " ended without finishing the run")
-                + "; removed " + removed.size() + " fault(s) and " + removedProxies.size() + " proxy(ies) from " + url;
-        close(journalFile, removedEvents, closedProxies, ended ? null : removed, reason);
-        RunLock.delete(runDir);
-        return Optional.of(new RecoveryOutcome(runDir, RecoveryOutcome.Status.RECOVERED, removed, removedProxies, reason));
+        String reason = owner + how + "; removed " + removed.size() + " fault(s) and " + removedProxies.size()
+                + " proxy(ies)" + (restored == 0 ? "" : ", put back " + restored + " replaced proxy(ies)")
+                + (released == 0 ? "" : ", released " + released + " lease(s)") + " on " + url
+                + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+        return Optional.of(close(runDir, journal, done, removed, removedProxies, reason));
     }
 
-    /** Faults injected and not removed, by (proxy, toxic name), with the step that injected them. */
-    private static Map<InjectedRef, String> outstanding(JournalFile journal) {
-        Map<InjectedRef, String> live = new LinkedHashMap<>();
-        for (JsonNode e : journal.events()) {
-            String type = e.path("type").asText();
-            if (type.equals("fault.injected")) {
-                String name = e.path("toxic").path("name").asText(null);
-                live.put(new InjectedRef(e.path("proxy").asText(), name), e.path("step").asText(null));
-            } else if (type.equals("fault.removed")) {
-                live.remove(new InjectedRef(e.path("proxy").asText(), e.path("toxicName").asText(null)));
-            }
-        }
-        return live;
-    }
-
-    private static Set<String> proxiesOfRun(JournalFile journal, JsonNode started) {
+    /** Toxics on the run's proxies named with its prefix: an injection the journal may not name. */
+    private static List<Change.AddedToxic> toxicsByPrefix(ToxiproxyClient client, JournalFile journal,
+            JsonNode started) throws IOException {
+        String prefix = ToxicNames.prefix(started.path("runId").asText());
         Set<String> names = new LinkedHashSet<>();
         started.path("experiment").path("proxies").forEach(p -> names.add(p.path("name").asText()));
         started.path("plan").forEach(p -> {
-            if (!p.path("proxy").isNull() && !p.path("proxy").isMissingNode()) {
+            if (p.path("proxy").isTextual()) {
                 names.add(p.path("proxy").asText());
             }
         });
-        journal.all("proxy.created").forEach(p -> names.add(p.path("proxy").asText()));
-        return names;
-    }
-
-    private static List<String> createdAndNotRemoved(JournalFile journal) {
-        Set<String> names = new LinkedHashSet<>();
-        journal.all("proxy.created").stream()
-                .filter(p -> p.path("createdByRun").asBoolean())
+        Stream.concat(journal.all("proxy.creating").stream(), journal.all("proxy.created").stream())
                 .forEach(p -> names.add(p.path("proxy").asText()));
-        journal.all("proxy.removed").forEach(p -> names.remove(p.path("proxy").asText()));
-        return List.copyOf(names);
-    }
-
-    /** Removes one fault; false when it was already gone. */
-    private static boolean undo(Proxy proxy, InjectedRef ref) throws IOException {
-        if (proxy == null) {
-            return false;
-        }
-        if (ref.toxicName() == null) {
-            if (proxy.isEnabled()) {
-                return false;
-            }
-            proxy.enable();
-            return true;
-        }
-        for (Toxic t : proxy.toxics().getAll()) {
-            if (Objects.equals(t.getName(), ref.toxicName())) {
-                t.remove();
-                return true;
+        List<Change.AddedToxic> found = new ArrayList<>();
+        for (Proxy p : client.getProxies()) {
+            if (names.contains(p.getName())) {
+                for (Toxic t : p.toxics().getAll()) {
+                    if (t.getName().startsWith(prefix)) {
+                        found.add(new Change.AddedToxic(t.getName().substring(prefix.length()), p.getName(),
+                                t.getName()));
+                    }
+                }
             }
         }
-        return false;
+        return found;
     }
 
-    /** Appends what was removed, then run.interrupted unless {@code removed} is null (the run had ended). */
-    private static void close(Path journalFile, List<FaultRemoved> faults, List<String> proxies,
-            List<InjectedRef> removed, String reason) throws IOException {
+    /** Appends what was undone and the journal's last line, then drops the lock. */
+    private static RecoveryOutcome close(Path runDir, JournalFile journal, List<JournalEvent> done,
+            List<InjectedRef> removed, List<String> removedProxies, String reason) {
+        List<JournalEvent> events = new ArrayList<>(done);
+        events.add(journal.first("verdict")
+                .map(v -> (JournalEvent) new RunEnded(exitCode(v.path("verdict").asText()), v.path("verdict").asText()))
+                .orElseGet(() -> new RunInterrupted(reason, removed)));
+        RecoveryOutcome o = append(runDir, runDir.resolve(JOURNAL), events, RecoveryOutcome.Status.RECOVERED, removed,
+                removedProxies, reason);
+        if (o.status() == RecoveryOutcome.Status.RECOVERED) {
+            RunLock.deleteQuietly(runDir);
+        }
+        return o;
+    }
+
+    /** Appends {@code events} durably; a journal that cannot be written leaves the run to recover again. */
+    private static RecoveryOutcome append(Path runDir, Path journalFile, List<JournalEvent> events,
+            RecoveryOutcome.Status status, List<InjectedRef> removed, List<String> removedProxies, String reason) {
         try (Journal j = Journal.resume(journalFile, UnaryOperator.identity())) {
-            faults.forEach(j::append);
-            proxies.forEach(p -> j.append(new ProxyRemoved(p)));
-            if (removed != null) {
-                j.append(new RunInterrupted(reason, removed));
+            for (JournalEvent e : events) {
+                j.appendDurably(e);
             }
+        } catch (IOException e) {
+            return outcome(runDir, RecoveryOutcome.Status.FAILED, removed, removedProxies, reason
+                    + "; but its journal cannot be written (" + e.getMessage() + "): it stays open, run `gameday "
+                    + "recover` again once it can be written");
+        }
+        return outcome(runDir, status, removed, removedProxies, reason);
+    }
+
+    private static RecoveryOutcome outcome(Path runDir, RecoveryOutcome.Status status, List<InjectedRef> removed,
+            List<String> removedProxies, String message) {
+        return new RecoveryOutcome(runDir, status, removed, removedProxies, message);
+    }
+
+    /** What the run would have exited with for this verdict. */
+    private static int exitCode(String verdict) {
+        try {
+            return Verdict.valueOf(verdict.toUpperCase(Locale.ROOT)).exitCode().code();
+        } catch (IllegalArgumentException e) {
+            return Verdict.ERROR.exitCode().code();
         }
     }
 
-    private static String describe(Map<InjectedRef, String> refs) {
-        return refs.isEmpty() ? "nothing recorded"
-                : String.join(", ", refs.keySet().stream().map(FaultLedger::describe).toList());
+    private static InjectedRef ref(Change c) {
+        return c instanceof Change.AddedToxic t ? new InjectedRef(t.proxy(), t.toxicName())
+                : new InjectedRef(c.proxy(), null);
+    }
+
+    private static String step(Change c) {
+        return c instanceof Change.AddedToxic t ? t.step() : ((Change.Outage) c).step();
+    }
+
+    private static String describe(Outstanding o) {
+        List<String> what = new ArrayList<>();
+        o.faults().forEach(c -> what.add(dev.gameday.fault.FaultLedger.describe(ref(c))));
+        o.createdProxies().forEach(c -> what.add("proxy " + c.proxy()));
+        o.originals().forEach(c -> what.add("the original of proxy " + c.proxy() + " (not put back)"));
+        o.leases().forEach(c -> what.add("the lease on proxy " + c.proxy()));
+        return what.isEmpty() ? "nothing recorded" : String.join(", ", what);
     }
 }

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What crash recovery did for one run folder. {@code status}: {@code recovered} (journal closed with
- * run.interrupted), {@code running} (its owner is alive: left alone), {@code failed} (Toxiproxy
- * unreachable: left unfinished, to retry).
+ * What crash recovery did for one run folder. {@code status}: {@code recovered} (journal closed),
+ * {@code running} (its owner is alive: left alone), {@code failed} (Toxiproxy unreachable, or the
+ * journal unwritable: left unfinished, to retry), {@code foreign} (written on another host: refused).
  */
 public record RecoveryOutcome(Path runDir, Status status, List<InjectedRef> removed, List<String> removedProxies,
         String message) {
@@ -16,5 +16,5 @@ public record RecoveryOutcome(Path runDir, Status status, List<InjectedRef> remo
         removedProxies = List.copyOf(removedProxies);
     }
 
-    public enum Status { RECOVERED, RUNNING, FAILED }
+    public enum Status { RECOVERED, RUNNING, FAILED, FOREIGN }
 }

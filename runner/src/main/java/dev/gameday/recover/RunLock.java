@@ -1,6 +1,7 @@
 package dev.gameday.recover;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gameday.fault.Lease;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,28 +39,20 @@ public record RunLock(long pid, Long processStart) {
         Files.deleteIfExists(runDir.resolve(FILE));
     }
 
-    /** True while the owning process runs (same pid and, when known, same start time ±1 s). */
-    public boolean ownerAlive() {
-        return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> !zombie(p.pid()))
-                .filter(p -> processStart == null || p.info().startInstant()
-                        .map(s -> Math.abs(s.toEpochMilli() - processStart) <= 1000)
-                        .orElse(true))
-                .isPresent();
+    /**
+     * Deletes the lock once its process is done with the journal; a lock that cannot be deleted (a
+     * read-only or full file system) only makes recovery look at a journal its owner no longer writes.
+     */
+    public static void deleteQuietly(Path runDir) {
+        try {
+            delete(runDir);
+        } catch (IOException e) {
+            // See above: harmless.
+        }
     }
 
-    /**
-     * A process killed with {@code kill -9} stays a zombie until its parent reaps it, and in a container
-     * whose init never reaps that is forever; {@link ProcessHandle#isAlive} still says alive then.
-     */
-    private static boolean zombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int afterName = stat.lastIndexOf(')');
-            return afterName > 0 && afterName + 2 < stat.length() && stat.charAt(afterName + 2) == 'Z';
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+    /** True while the owning process runs (same pid and, when known, same start time ±1 s). */
+    public boolean ownerAlive() {
+        return Lease.alive(pid, processStart);
     }
 }

@@ -7,10 +7,8 @@ import dev.gameday.experiment.load.LoadOptions;
 import dev.gameday.experiment.load.LoadedExperiment;
 import dev.gameday.fault.FaultLedger;
 import dev.gameday.fault.FaultServer;
-import dev.gameday.journal.FaultRemoved;
+import dev.gameday.fault.Lease;
 import dev.gameday.journal.Journal;
-import dev.gameday.journal.ProxyRemoved;
-import dev.gameday.journal.ProxyRestored;
 import dev.gameday.journal.RunStarted;
 import dev.gameday.recover.CrashRecovery;
 import dev.gameday.recover.RecoveryOutcome;
@@ -24,7 +22,6 @@ import dev.gameday.run.internal.Timeline;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,7 +43,11 @@ public final class RunEngine {
     public static RunResult run(RunOptions options) throws Exception {
         LoadedExperiment loaded = ExperimentLoader.load(options.experimentFile(), options.vars(), options.env(),
                 LoadOptions.DEFAULTS.withRefuseCommands(options.refuseCommands()));
-        for (RecoveryOutcome r : CrashRecovery.recoverAll(options.outDir())) {
+        for (RecoveryOutcome r : CrashRecovery.recoverAll(options.outDir(), CrashRecovery.Hosts.THIS_HOST)) {
+            if (r.status() == RecoveryOutcome.Status.FOREIGN) {
+                options.out().println("warning: not recovering " + r.runDir() + ": " + r.message());
+                continue;
+            }
             options.out().println("recovered an unfinished run in " + r.runDir() + ": " + r.message());
             if (r.status() == RecoveryOutcome.Status.RECOVERED) {
                 RunReports.render(r.runDir(), System.err);
@@ -59,8 +60,8 @@ public final class RunEngine {
         FaultServer server = FaultServer.open(experiment.toxiproxy());
         Path runDir = RunFolders.create(options.outDir(), options.experimentFile(), Instant.now());
         String runId = UUID.randomUUID().toString();
-        FaultLedger ledger = new FaultLedger();
         Journal journal = Journal.create(runDir.resolve(JOURNAL), loaded.redactor()::redact);
+        FaultLedger ledger = new FaultLedger(server.url(), runId, journal::appendDurably);
         RunLock.current().write(runDir);
         RunStarted started = started(loaded, runId, server.url().toString(), server.embedded());
         journal.append(started);
@@ -74,19 +75,14 @@ public final class RunEngine {
             result = session.start().await();
         } finally {
             if (!ledger.empty()) {
-                // Last resort, when the session itself failed: nothing the run did may stay in place.
+                // Last resort, when the session itself failed: nothing the run did may stay in place. What
+                // cannot be undone stays in the journal's intents, which is left open for `gameday recover`.
                 ledger.seal(1000);
-                FaultLedger.Undo undo = ledger.undoAll(1000);
-                undo.removedFaults().forEach(e -> journal.append(
-                        new FaultRemoved(e.step(), e.proxy(), e.toxicName(), "error")));
-                undo.removedProxies().forEach(p -> journal.append(new ProxyRemoved(p)));
-                undo.restoredProxies().forEach(p -> journal.append(new ProxyRestored(p)));
+                ledger.undoAll(1000).events("error").forEach(journal::append);
             }
             guard.release();
             journal.close();
-            if (ledger.empty()) {
-                RunLock.delete(runDir);
-            }
+            RunLock.deleteQuietly(runDir);
             engine.close();
             server.close();
         }
@@ -97,24 +93,12 @@ public final class RunEngine {
     private static RunStarted started(LoadedExperiment loaded, String runId, String url, boolean embedded) {
         Experiment redacted = loaded.redacted();
         return new RunStarted(RunStarted.FORMAT_VERSION, runId, loaded.file().toString(), loaded.sha256(),
-                ExperimentJson.toTree(redacted), System.getProperty("user.name"), hostName(),
+                ExperimentJson.toTree(redacted), System.getProperty("user.name"), Lease.thisHost(),
                 Map.of("gameday", version(RunEngine.class), "java", System.getProperty("java.version"),
                         "vertx", vertxVersion(),
                         "os", System.getProperty("os.name") + " " + System.getProperty("os.version")),
                 new RunStarted.ToxiproxyInfo(embedded ? "embedded" : "remote", url),
                 redacted.vars(), Timeline.of(redacted.method()).plan(), false);
-    }
-
-    private static String hostName() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     private static String version(Class<?> c) {

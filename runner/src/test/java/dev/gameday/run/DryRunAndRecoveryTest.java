@@ -5,15 +5,16 @@ import static dev.gameday.run.RunTestBed.experiment;
 import static dev.gameday.run.RunTestBed.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gameday.fault.Lease;
 import dev.gameday.journal.FaultInjected;
 import dev.gameday.journal.InjectedRef;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalFile;
 import dev.gameday.journal.ProxyCreated;
-import dev.gameday.journal.RunEnded;
 import dev.gameday.journal.RunError;
 import dev.gameday.journal.RunStarted;
 import dev.gameday.journal.ToxicSpec;
+import dev.gameday.journal.VerdictReached;
 import dev.gameday.recover.RunLock;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
@@ -61,14 +62,8 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         Proxy proxy = bed.api().createProxy("inventory", bed.inventoryProxy, "127.0.0.1:" + bed.demo.inventoryPort());
         proxy.toxics().latency("gd-deadbeef-slow-inventory", ToxicDirection.DOWNSTREAM, 400);
         Path out = out();
-        Path crashed = Files.createDirectories(out.resolve("20200101T000000Z-crashed"));
-        try (Journal j = Journal.create(crashed.resolve("journal.jsonl"), UnaryOperator.identity())) {
-            j.append(new RunStarted(1, "deadbeef-0000", "x.yaml", "0", null, "u", "h", Map.of(),
-                    new RunStarted.ToxiproxyInfo("remote", bed.toxiproxy.url()), Map.of(), List.of(), false));
-            j.append(new ProxyCreated("inventory", bed.inventoryProxy, "upstream", true));
-            j.append(new FaultInjected("slow-inventory", "inventory",
-                    new ToxicSpec("gd-deadbeef-slow-inventory", "latency", "downstream", 1.0, Map.of("latency", 400L)), "400 ms latency"));
-        }
+        Path crashed = out.resolve("20200101T000000Z-crashed");
+        bed.crashedJournal(crashed, "deadbeef-0000", Lease.thisHost(), "slow-inventory", "gd-deadbeef-slow-inventory");
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         new RunLock(gone.pid(), null).write(crashed);
@@ -96,9 +91,9 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         proxy.disable();
         Path crashed = Files.createDirectories(out().resolve("20200101T000000Z-crashed"));
         try (Journal j = Journal.create(crashed.resolve("journal.jsonl"), UnaryOperator.identity())) {
-            j.append(new RunStarted(1, "deadbeef-0000", "x.yaml", "0", null, "u", "h", Map.of(),
+            j.append(new RunStarted(1, "deadbeef-0000", "x.yaml", "0", null, "u", Lease.thisHost(), Map.of(),
                     new RunStarted.ToxiproxyInfo("remote", bed.toxiproxy.url()), Map.of(), List.of(), false));
-            j.append(new ProxyCreated("inventory", bed.inventoryProxy, "upstream", false));
+            j.append(new ProxyCreated("inventory", bed.inventoryProxy, "127.0.0.1:" + bed.demo.inventoryPort(), false));
             j.append(new FaultInjected("slow", "inventory",
                     new ToxicSpec("gd-deadbeef-recorded", "latency", "downstream", 1.0, Map.of("latency", 400L)), "400 ms latency"));
             j.append(new FaultInjected("outage", "inventory", ToxicSpec.down(), "an outage"));
@@ -119,13 +114,14 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         proxy.toxics().latency("gd-0badf00d-slow", ToxicDirection.DOWNSTREAM, 400);
         Path errored = Files.createDirectories(out().resolve("20200101T000000Z-errored"));
         try (Journal j = Journal.create(errored.resolve("journal.jsonl"), UnaryOperator.identity())) {
-            j.append(new RunStarted(1, "0badf00d-0000", "x.yaml", "0", null, "u", "h", Map.of(),
+            j.append(new RunStarted(1, "0badf00d-0000", "x.yaml", "0", null, "u", Lease.thisHost(), Map.of(),
                     new RunStarted.ToxiproxyInfo("remote", bed.toxiproxy.url()), Map.of(), List.of(), false));
-            j.append(new ProxyCreated("inventory", bed.inventoryProxy, "upstream", true));
+            j.append(new ProxyCreated("inventory", bed.inventoryProxy, "127.0.0.1:" + bed.demo.inventoryPort(), true));
             j.append(new FaultInjected("slow", "inventory",
                     new ToxicSpec("gd-0badf00d-slow", "latency", "downstream", 1.0, Map.of("latency", 400L)), "400 ms latency"));
             j.append(new RunError("Toxiproxy failed mid-run", List.of(new InjectedRef("inventory", "gd-0badf00d-slow"))));
-            j.append(new RunEnded(4, "error"));
+            // What a run that cannot undo everything writes: its verdict, and no run.ended (recover closes it).
+            j.append(new VerdictReached("error", "Toxiproxy failed mid-run", List.of(), List.of(), null, List.of()));
         }
 
         assertThat(dev.gameday.cli.Gameday.execute("recover", out().toString())).isZero();
@@ -133,7 +129,10 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         assertThat(bed.proxyNames()).isEmpty();
         List<String> types = JournalFile.read(errored.resolve("journal.jsonl")).events().stream()
                 .map(e -> e.path("type").asText()).toList();
-        assertThat(types).endsWith("run.ended", "fault.removed", "proxy.removed").doesNotContain("run.interrupted");
+        assertThat(types).endsWith("verdict", "fault.removed", "proxy.removed", "run.ended")
+                .doesNotContain("run.interrupted");
+        assertThat(JournalFile.read(errored.resolve("journal.jsonl")).first("run.ended").orElseThrow().toString())
+                .contains("\"exitCode\":4", "\"verdict\":\"error\"");
         assertThat(JournalFile.read(errored.resolve("journal.jsonl")).first("fault.removed").orElseThrow()
                 .path("reason").asText()).isEqualTo("recover");
     }
@@ -143,7 +142,7 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         Path out = out();
         Path running = Files.createDirectories(out.resolve("20200101T000000Z-running"));
         try (Journal j = Journal.create(running.resolve("journal.jsonl"), UnaryOperator.identity())) {
-            j.append(new RunStarted(1, "cafebabe-0000", "x.yaml", "0", null, "u", "h", Map.of(),
+            j.append(new RunStarted(1, "cafebabe-0000", "x.yaml", "0", null, "u", Lease.thisHost(), Map.of(),
                     new RunStarted.ToxiproxyInfo("remote", bed.toxiproxy.url()), Map.of(), List.of(), false));
         }
         RunLock.current().write(running);

@@ -10,14 +10,15 @@ import static dev.gameday.run.RunTestBed.runDir;
 import static dev.gameday.run.RunTestBed.types;
 import static dev.gameday.run.RunTestBed.write;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.cli.Gameday;
 import dev.gameday.journal.JournalFile;
+import dev.gameday.proxy.EmbeddedToxiproxy;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,12 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
         assertThat(r.exitCode()).isZero();
         Path dir = runDir(out);
         assertThat(r.runDir()).isEqualTo(dir);
+        // Each change on Toxiproxy is announced before it is made (lease.taking, proxy.creating, fault.injecting).
         assertThat(types(dir)).containsExactly(
-                "run.started", "phase", "proxy.created", "phase", "phase",
-                "step.started", "fault.injected", "path", "fault.removed", "step.ended",
-                "phase", "recovery", "phase", "phase", "proxy.removed", "verdict", "phase", "run.ended");
+                "run.started", "phase", "lease.taking", "proxy.creating", "proxy.created", "phase", "phase",
+                "step.started", "fault.injecting", "fault.injected", "path", "fault.removed", "step.ended",
+                "phase", "recovery", "phase", "phase", "proxy.removed", "lease.released", "verdict", "phase",
+                "run.ended");
         assertThat(journal(dir).all("phase").stream().map(p -> p.path("phase").asText()))
                 .containsExactly("preflight", "before", "method", "recovery", "after", "rollback", "done");
         JsonNode removed = journal(dir).first("fault.removed").orElseThrow();
@@ -53,6 +56,8 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
         assertThat(dir.resolve("report.html")).isNotEmptyFile();
         assertThat(dir.resolve("report.md")).isNotEmptyFile();
         assertThat(dir.resolve("junit.xml")).isNotEmptyFile();
+        assertThat(Files.getPosixFilePermissions(dir.resolve("report.html"))).as("reports are as readable as the journal")
+                .isEqualTo(Files.getPosixFilePermissions(dir.resolve("journal.jsonl")));
     }
 
     @Test
@@ -140,20 +145,31 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
     }
 
     @Test
+    void aListenAddressInUseNamesTheProxyAndTheAddressAndClaimsNoRemoval() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String address = "127.0.0.1:" + busy.getLocalPort();
+            Map<String, String> vars = new HashMap<>(bed.vars());
+            vars.put("inventoryProxy", address);
+            Path file = write(tmp, experiment("resilient", RATIO_99, latencyStep("slow-inventory", "400ms", "2s"), ""));
+
+            RunResult r = RunTestBed.run(file, out(), vars);
+
+            assertThat(r.exitCode()).isEqualTo(4);
+            assertThat(r.summary()).contains("Pre-flight failed, nothing was injected", "proxy 'inventory'",
+                    "its listen address " + address + " is already in use").doesNotContain("every fault was removed");
+            assertThat(journal(runDir(out())).events().get(journal(runDir(out())).events().size() - 1)
+                    .path("type").asText()).isEqualTo("run.ended");
+            assertThat(bed.proxyNames()).isEmpty();
+        }
+    }
+
+    @Test
     void toxiproxyDyingMidRunStopsTheRunWithExitFourAndSaysWhatMayRemain() throws Exception {
         Path file = write(tmp, experiment("resilient", RATIO_LENIENT, latencyStep("slow-inventory", "100ms", "60s"), ""));
         Path out = out();
-        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return bed.run(file, out);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(out)
-                && Files.list(out).findAny().isPresent() && Files.exists(runDir(out).resolve("journal.jsonl"))
-                && journal(runDir(out)).first("fault.injected").isPresent());
+        CompletableFuture<RunResult> run = bed.runUntilInjected(file, out);
 
+        int port = bed.toxiproxy.port();
         RunTestBed.await(bed.toxiproxy.close());
         bed.toxiproxy = null;
         RunResult r = run.get();
@@ -164,7 +180,16 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
         assertThat(error.path("stillInjected").toString())
                 .contains("\"proxy\":\"inventory\"", "slow-inventory");
         assertThat(r.summary()).contains("may still be injected", "slow-inventory",
-                "proxies created by the run and not deleted: inventory");
+                "proxies created by the run and not deleted: inventory", "leases not released on proxies: inventory",
+                "the journal stays open: `gameday recover " + runDir(out) + "`");
+        assertThat(types(runDir(out))).as("left open for recover").doesNotContain("run.ended", "run.interrupted");
+
+        // Toxiproxy is back (a fresh one: what the run left died with the old one — gone is fine).
+        bed.toxiproxy = RunTestBed.await(EmbeddedToxiproxy.start(bed.proxyVertx, "127.0.0.1", port));
+        assertThat(Gameday.execute("recover", out.toString())).isZero();
+        List<String> closed = types(runDir(out));
+        assertThat(closed.get(closed.size() - 1)).isEqualTo("run.ended");
+        assertThat(journal(runDir(out)).first("run.ended").orElseThrow().path("exitCode").asInt()).isEqualTo(4);
     }
 
     @Test

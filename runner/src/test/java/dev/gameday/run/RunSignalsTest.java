@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A {@code gameday run} in a child JVM, against the test's own Toxiproxy-compatible server, stopped
@@ -26,24 +26,23 @@ import org.junit.jupiter.api.Test;
 class RunSignalsTest extends AgainstTheDemoSystem {
     private static final String LONG_FAULT = RunTestBed.latencyStep("slow-inventory", "100ms", "60s");
 
-    Process child;
+    @RegisterExtension
+    final ChildProcesses children = new ChildProcesses();
 
-    @AfterEach
-    void stopTheChild() throws Exception {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
+    Process child;
 
     @Test
     void sigtermMidFaultRemovesEveryToxicAndProxyAndClosesTheJournal() throws Exception {
         Path out = out();
-        child = startRun(write(tmp, experiment("resilient", RATIO_LENIENT, LONG_FAULT, "")), out);
+        child = children.add(startRun(write(tmp, experiment("resilient", RATIO_LENIENT, LONG_FAULT, "")), out));
         awaitToxicInPlace(out);
 
         child.destroy();
 
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as("SIGTERM: 128 + 15, as the README's table says").isEqualTo(143);
+        assertThat(Files.readString(tmp.resolve("child.err"))).as("the hook says where the run folder is")
+                .contains("interrupted; removed 1 fault(s)", "run folder: " + runDir(out));
         assertThat(bed.proxyNames()).isEmpty();
         JournalFile j = journal(runDir(out));
         assertThat(j.first("fault.removed").orElseThrow().path("reason").asText()).isEqualTo("signal");
@@ -57,7 +56,7 @@ class RunSignalsTest extends AgainstTheDemoSystem {
     @Test
     void afterKillNineRecoverRemovesWhatTheRunLeftAndMarksItInterrupted() throws Exception {
         Path out = out();
-        child = startRun(write(tmp, experiment("resilient", RATIO_LENIENT, LONG_FAULT, "")), out);
+        child = children.add(startRun(write(tmp, experiment("resilient", RATIO_LENIENT, LONG_FAULT, "")), out));
         awaitToxicInPlace(out);
 
         child.destroyForcibly();

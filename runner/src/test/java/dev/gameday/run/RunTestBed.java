@@ -2,7 +2,12 @@ package dev.gameday.run;
 
 import dev.gameday.demo.DemoSystem;
 import dev.gameday.fault.ToxiproxyClients;
+import dev.gameday.journal.FaultInjected;
+import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalFile;
+import dev.gameday.journal.ProxyCreated;
+import dev.gameday.journal.RunStarted;
+import dev.gameday.journal.ToxicSpec;
 import dev.gameday.proxy.EmbeddedToxiproxy;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
@@ -16,12 +21,16 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 
 /**
  * Real parts for run tests: the demo system (storefront + inventory) on its own Vert.x, and a
@@ -170,6 +179,37 @@ public final class RunTestBed implements AutoCloseable {
                 new PrintStream(PrintStream.nullOutputStream())));
     }
 
+    /** Starts a run on another thread; returns once its first fault is in place (journaled). */
+    CompletableFuture<RunResult> runUntilInjected(Path file, Path out) {
+        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(file, out);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(out)
+                && Files.list(out).findAny().isPresent() && Files.exists(runDir(out).resolve("journal.jsonl"))
+                && journal(runDir(out)).first("fault.injected").isPresent());
+        return run;
+    }
+
+    /**
+     * What a run of id {@code runId} (its toxic prefix: the first 8 characters) killed mid-fault on
+     * {@code host} leaves in {@code dir}: a journal that created the experiment's proxy on this bed's
+     * server and injected {@code toxic} (a 400 ms latency) on it by step {@code step}, and no end.
+     */
+    void crashedJournal(Path dir, String runId, String host, String step, String toxic) throws IOException {
+        Files.createDirectories(dir);
+        try (Journal j = Journal.create(dir.resolve("journal.jsonl"), UnaryOperator.identity())) {
+            j.append(new RunStarted(2, runId, "x.yaml", "0", null, "u", host, Map.of(),
+                    new RunStarted.ToxiproxyInfo("remote", toxiproxy.url()), Map.of(), List.of(), false));
+            j.append(new ProxyCreated("inventory", inventoryProxy, "127.0.0.1:" + demo.inventoryPort(), true));
+            j.append(new FaultInjected(step, "inventory",
+                    new ToxicSpec(toxic, "latency", "downstream", 1.0, Map.of("latency", 400L)), "400 ms latency"));
+        }
+    }
+
     /** The one run folder under {@code out}. */
     static Path runDir(Path out) throws IOException {
         try (Stream<Path> dirs = Files.list(out)) {
@@ -197,11 +237,28 @@ public final class RunTestBed implements AutoCloseable {
      * its environment), output in {@code logs}/child.out and child.err.
      */
     public Process startGameday(List<String> launcher, Path file, Path out, Path logs) throws IOException {
+        return startGameday(launcher, file, out, logs, List.of());
+    }
+
+    /** As above, with more options for {@code run} ({@code --replace-proxies}). */
+    public Process startGameday(List<String> launcher, Path file, Path out, Path logs, List<String> options)
+            throws IOException {
+        return start(gamedayRun(launcher, file, out, options), logs);
+    }
+
+    /** The command line of {@code java <launcher> run FILE --out OUT --no-progress <options> --var …}. */
+    public List<String> gamedayRun(List<String> launcher, Path file, Path out, List<String> options) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(launcher);
         cmd.addAll(List.of("run", file.toString(), "--out", out.toString(), "--no-progress"));
+        cmd.addAll(options);
         vars().forEach((k, v) -> cmd.addAll(List.of("--var", k + "=" + v)));
+        return cmd;
+    }
+
+    /** Starts {@code cmd} with the secret in its environment, output in {@code logs}/child.out and child.err. */
+    public static Process start(List<String> cmd, Path logs) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectOutput(logs.resolve("child.out").toFile())
                 .redirectError(logs.resolve("child.err").toFile());

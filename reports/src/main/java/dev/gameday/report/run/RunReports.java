@@ -35,7 +35,7 @@ public final class RunReports {
                 case MARKDOWN -> MarkdownWriter.render(RunReport.build(run));
                 case JUNIT -> JUnitXml.render(RunJUnit.build(run));
             };
-            written.add(writeAtomically(outDir.resolve(format.fileName()), content));
+            written.add(Files.setPosixFilePermissions(writeAtomically(outDir.resolve(format.fileName()), content), Files.getPosixFilePermissions(journal)));
         }
         return written;
     }

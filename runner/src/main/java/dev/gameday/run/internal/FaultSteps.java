@@ -1,12 +1,14 @@
 package dev.gameday.run.internal;
 
 import dev.gameday.experiment.Fault;
+import dev.gameday.fault.Change;
 import dev.gameday.fault.FaultLedger;
 import dev.gameday.fault.FaultRequest;
 import dev.gameday.fault.ToxicNames;
 import dev.gameday.fault.TrafficMeter;
 import dev.gameday.fault.Injector;
 import dev.gameday.journal.FaultInjected;
+import dev.gameday.journal.FaultInjecting;
 import dev.gameday.journal.FaultRemoved;
 import dev.gameday.journal.FaultUpdated;
 import dev.gameday.journal.JournalEvent;
@@ -15,6 +17,7 @@ import dev.gameday.journal.ToxicSpec;
 import dev.gameday.toxic.FaultKind;
 import dev.gameday.toxic.FaultKinds;
 import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -27,7 +30,7 @@ import java.util.function.Consumer;
 /**
  * The fault steps of a method on Toxiproxy: inject, ramp, remove, and the proof that each fault was on
  * the traffic path. Each call is a blocking toxiproxy-java call made through the {@link FaultLedger} on
- * a worker thread; the calls of one step are chained, so a ramp or a removal never overtakes the
+ * a worker thread, after its {@code fault.injecting} intent is on disk; the calls of one step are chained, so a ramp or a removal never overtakes the
  * injection. The proxy's traffic counters are read right after an injection and right before its
  * removal: what it carried in between is the step's {@link PathChecked}. An outage disables the proxy
  * — nothing can cross it — so its path is what the proxy carried from pre-flight until it went down.
@@ -41,6 +44,7 @@ final class FaultSteps {
     private final Progress progress;
     private final String runId;
     private final Map<String, Proxy> proxies;
+    private final ToxiproxyClient client;
     private final TrafficMeter meter;
     private final Injector injector;
     private final Map<String, TrafficMeter.Reading> sincePreflight;
@@ -51,14 +55,15 @@ final class FaultSteps {
     private final List<PathChecked> paths = new ArrayList<>();
 
     FaultSteps(Vertx vertx, FaultLedger ledger, Consumer<JournalEvent> record, Progress progress, String runId,
-            Map<String, Proxy> proxies, TrafficMeter meter, Map<String, TrafficMeter.Reading> sincePreflight,
-            Consumer<Throwable> onFailure) {
+            Map<String, Proxy> proxies, ToxiproxyClient client, TrafficMeter meter,
+            Map<String, TrafficMeter.Reading> sincePreflight, Consumer<Throwable> onFailure) {
         this.vertx = vertx;
         this.ledger = ledger;
         this.record = record;
         this.progress = progress;
         this.runId = runId;
         this.proxies = proxies;
+        this.client = client;
         this.meter = meter;
         this.injector = new Injector(meter.url());
         this.sincePreflight = sincePreflight;
@@ -79,8 +84,14 @@ final class FaultSteps {
         ToxicSpec spec = down ? ToxicSpec.down() : spec(step, f, attributes);
         chain(step, vertx.executeBlocking(() -> {
             TrafficMeter.Reading beforeOutage = down ? meter.read(f.proxy()) : null;
-            boolean injected = ledger.inject(step, f.proxy(), toxicName, () -> injector.inject(proxy, kind, request))
-                    .isPresent();
+            // Write-ahead: the intent names the exact change, and for an outage whether there is anything
+            // to undo (a proxy already disabled stays so), before the call is made.
+            Boolean enabledBefore = down ? client.getProxy(f.proxy()).isEnabled() : null;
+            Change change = down ? new Change.Outage(step, f.proxy(), enabledBefore)
+                    : new Change.AddedToxic(step, f.proxy(), toxicName);
+            boolean injected = ledger.inject(step, f.proxy(), toxicName,
+                    new FaultInjecting(step, f.proxy(), spec, enabledBefore), change,
+                    () -> injector.inject(proxy, kind, request)).isPresent();
             return new Injection(injected, down ? beforeOutage : meter.read(f.proxy()));
         }, false).map(injection -> {
             if (injection.done()) {

@@ -13,14 +13,11 @@ import dev.gameday.hypothesis.ProbeSampler;
 import dev.gameday.hypothesis.Sample;
 import dev.gameday.journal.AbortTripped;
 import dev.gameday.journal.Evidence;
-import dev.gameday.journal.FaultRemoved;
 import dev.gameday.journal.InjectedRef;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalEvent;
 import dev.gameday.journal.PathChecked;
 import dev.gameday.journal.PhaseStarted;
-import dev.gameday.journal.ProxyRemoved;
-import dev.gameday.journal.ProxyRestored;
 import dev.gameday.journal.RecoveryMeasured;
 import dev.gameday.journal.RunEnded;
 import dev.gameday.journal.RunError;
@@ -136,7 +133,7 @@ public final class RunSession {
                 onAbortTripped(rule, observed);
             }
         });
-        this.faults = new FaultSteps(vertx, ledger, this::record, progress, runId, proxies,
+        this.faults = new FaultSteps(vertx, ledger, this::record, progress, runId, proxies, client,
                 new TrafficMeter(server.url()), trafficAtPreflight, this::toxiproxyFailed);
     }
 
@@ -151,7 +148,15 @@ public final class RunSession {
                 finish(Verdict.ERROR, "Internal error: " + e, "error");
             }
         });
-        context.runOnContext(v -> preflight());
+        // The journal cannot be written (disk full, read-only): stop, take every fault off, say so.
+        journal.onFailure(f -> finish(Verdict.ERROR, "The run stopped: its journal could not be written", "error"));
+        context.runOnContext(v -> {
+            if (journal.failure().isPresent()) {
+                finish(Verdict.ERROR, "The run could not start: its journal could not be written", "error");
+            } else {
+                preflight();
+            }
+        });
         return result.future();
     }
 
@@ -398,8 +403,12 @@ public final class RunSession {
     }
 
     private void toxiproxyFailed(Throwable e) {
-        finish(Verdict.ERROR, "Toxiproxy at " + server.url() + " failed mid-run: " + message(e)
-                + ". Once it answers again, `gameday recover` removes whatever this run left", "error");
+        if (journal.failure().isPresent()) {
+            // The call was not made: its intent could not be journaled. The journal is what failed.
+            finish(Verdict.ERROR, "The run stopped: its journal could not be written", "error");
+            return;
+        }
+        finish(Verdict.ERROR, "Toxiproxy at " + server.url() + " failed mid-run: " + message(e), "error");
     }
 
     // ---- the end: undo, rollbacks, verdict --------------------------------------------------------
@@ -436,9 +445,7 @@ public final class RunSession {
         }).compose(done -> {
             FaultLedger.Undo u = done.undo();
             faults.pathsChecked(done.paths());
-            u.removedFaults().forEach(e -> record(new FaultRemoved(e.step(), e.proxy(), e.toxicName(), reason)));
-            u.removedProxies().forEach(p -> record(new ProxyRemoved(p)));
-            u.restoredProxies().forEach(p -> record(new ProxyRestored(p)));
+            u.events(reason).forEach(this::record);
             if (u.stillInjected().isEmpty() && u.errors().isEmpty() || attempt >= UNDO_RETRY_DELAYS_MS.length) {
                 return Future.succeededFuture(ledger.inPlace());
             }
@@ -466,20 +473,11 @@ public final class RunSession {
     private void conclude(Verdict verdict, String summary, List<InjectedRef> stillInjected) {
         Verdict v = verdict;
         String s = summary;
-        List<String> proxiesLeft = ledger.proxiesLeft();
-        boolean injected = !judge.detections().isEmpty();
-        if (verdict == Verdict.ERROR || !stillInjected.isEmpty() || !proxiesLeft.isEmpty()) {
-            String what = stillInjected.isEmpty()
-                    ? (injected ? "every fault was removed" : "")
-                    : "may still be injected: "
-                            + String.join(", ", stillInjected.stream().map(FaultLedger::describe).toList());
-            if (!proxiesLeft.isEmpty()) {
-                what += (what.isEmpty() ? "" : "; ") + "proxies created by the run and not deleted: "
-                        + String.join(", ", proxiesLeft);
-            }
-            if (!stillInjected.isEmpty() || !proxiesLeft.isEmpty()) {
-                what += "; run `gameday recover` once Toxiproxy answers";
-            }
+        String left = leftBehind(stillInjected);
+        if (verdict == Verdict.ERROR || !left.isEmpty()) {
+            String what = !left.isEmpty() ? left + "; the journal stays open: `gameday recover "
+                    + journal.file().getParent() + "` removes what is left and closes it once Toxiproxy answers"
+                    : ledger.injectionTried() ? "every fault was removed" : "";
             String full = what.isEmpty() ? summary : summary + " (" + what + ")";
             record(new RunError(full, stillInjected));
             if (verdict != Verdict.ERROR) {
@@ -489,14 +487,45 @@ public final class RunSession {
                 s = full;
             }
         }
+        Journal.Failure broken = journal.failure().orElse(null);
+        if (broken != null) {
+            v = Verdict.ERROR;
+            s = "The journal " + journal.file() + " could not be written (" + broken.reason() + "), so the run stopped"
+                    + (left.isEmpty() ? " and removed every fault" : "") + ". The journal ends after line "
+                    + broken.linesWritten() + "; the rest of this run is only in this output. Verdict so far: "
+                    + s + (s.endsWith(".") ? "" : ".") + " Once the journal can be written, `gameday recover "
+                    + journal.file().getParent() + "` completes it.";
+        }
         List<Evidence> evidence = judge.evidence();
         List<String> caveats = VerdictPolicy.caveats(faults.paths(), judge.rules().baseline());
         record(new VerdictReached(v.key(), s, evidence, judge.detections(), recoveredAfterMs, caveats));
         enterPhase("done", 0);
         int exit = v == Verdict.ERROR && exitConflict ? 3 : v.exitCode().code();
-        record(new RunEnded(exit, v.key()));
+        if (left.isEmpty() && ledger.empty()) {
+            // The last line, only once nothing of the run can remain: otherwise `recover` closes the journal.
+            record(new RunEnded(exit, v.key()));
+        }
         journal.sync();
         result.tryComplete(new RunResult(v, exit, s, evidence, judge.detections(), recoveredAfterMs, caveats, null));
+    }
+
+    /** What the run may have left on Toxiproxy, in words; empty when nothing. */
+    private String leftBehind(List<InjectedRef> stillInjected) {
+        List<String> parts = new ArrayList<>();
+        if (!stillInjected.isEmpty()) {
+            parts.add("may still be injected: " + String.join(", ",
+                    stillInjected.stream().map(FaultLedger::describe).toList()));
+        }
+        if (!ledger.proxiesLeft().isEmpty()) {
+            parts.add("proxies created by the run and not deleted: " + String.join(", ", ledger.proxiesLeft()));
+        }
+        if (!ledger.originalsLeft().isEmpty()) {
+            parts.add("replaced proxies not put back: " + String.join(", ", ledger.originalsLeft()));
+        }
+        if (!ledger.leasesLeft().isEmpty()) {
+            parts.add("leases not released on proxies: " + String.join(", ", ledger.leasesLeft()));
+        }
+        return String.join("; ", parts);
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------

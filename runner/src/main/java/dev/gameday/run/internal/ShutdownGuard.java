@@ -1,15 +1,11 @@
 package dev.gameday.run.internal;
 
 import dev.gameday.fault.FaultLedger;
-import dev.gameday.journal.FaultRemoved;
 import dev.gameday.journal.InjectedRef;
 import dev.gameday.journal.Journal;
-import dev.gameday.journal.ProxyRemoved;
-import dev.gameday.journal.ProxyRestored;
 import dev.gameday.journal.RunError;
 import dev.gameday.journal.RunInterrupted;
 import dev.gameday.recover.RunLock;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +14,9 @@ import java.util.List;
 /**
  * The JVM shutdown hook of a run (Ctrl-C, SIGTERM). It runs on its own thread and uses only the
  * ledger's blocking Toxiproxy client, so faults come off even when the engine's event loop is stuck:
- * seal the ledger, undo everything (one retry), record it with reason {@code signal}, close the
- * journal with run.interrupted.
+ * seal the ledger, undo everything (one retry), record it with reason {@code signal}, and close the
+ * journal with run.interrupted — only once nothing of the run can remain: otherwise the journal stays
+ * open (an {@code error} event says what may remain) for {@code gameday recover} to finish.
  */
 public final class ShutdownGuard {
     private static final long WAIT_FOR_CALL_IN_FLIGHT_MS = 1000;
@@ -65,30 +62,24 @@ public final class ShutdownGuard {
             undo = ledger.undoAll(0);
             record(undo, removed);
         }
-        if (!undo.stillInjected().isEmpty() || !undo.errors().isEmpty()) {
+        if (!ledger.empty()) {
             journal.append(new RunError("interrupted by a signal; cleanup failed: " + String.join("; ", undo.errors()),
                     undo.stillInjected()));
-            err.println("gameday: interrupted; could not remove: " + String.join("; ", undo.errors()));
+            err.println("gameday: interrupted; could not remove everything (" + String.join("; ", undo.errors())
+                    + "); the journal stays open: `gameday recover " + runDir + "` finishes the cleanup once "
+                    + "Toxiproxy answers");
         } else {
-            err.println("gameday: interrupted; removed " + removed.size() + " fault(s) and every proxy the run created");
+            journal.closeWith(new RunInterrupted("interrupted by a signal (Ctrl-C or SIGTERM)", removed));
+            err.println("gameday: interrupted; removed " + removed.size() + " fault(s) and everything else the run "
+                    + "set up on Toxiproxy; run folder: " + runDir);
         }
-        journal.closeWith(new RunInterrupted("interrupted by a signal (Ctrl-C or SIGTERM)", removed));
-        if (ledger.empty()) {
-            try {
-                RunLock.delete(runDir);
-            } catch (IOException e) {
-                // The lock only makes the next run look here; it will find a finished journal.
-            }
-        }
+        journal.close();
+        RunLock.deleteQuietly(runDir);
         RunReports.render(runDir, err);
     }
 
     private void record(FaultLedger.Undo undo, List<InjectedRef> removed) {
-        undo.removedFaults().forEach(e -> {
-            journal.append(new FaultRemoved(e.step(), e.proxy(), e.toxicName(), "signal"));
-            removed.add(e.ref());
-        });
-        undo.removedProxies().forEach(p -> journal.append(new ProxyRemoved(p)));
-        undo.restoredProxies().forEach(p -> journal.append(new ProxyRestored(p)));
+        undo.events("signal").forEach(journal::append);
+        undo.removedFaults().forEach(e -> removed.add(e.ref()));
     }
 }
