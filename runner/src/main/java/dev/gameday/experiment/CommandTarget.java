@@ -15,4 +15,9 @@ public record CommandTarget(List<String> run, int expectExit, String stdoutConta
     public String type() {
         return "command";
     }
+
+    @Override
+    public String summary() {
+        return "runs " + String.join(" ", run);
+    }
 }

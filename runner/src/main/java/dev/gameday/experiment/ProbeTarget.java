@@ -6,4 +6,9 @@ package dev.gameday.experiment;
  */
 public interface ProbeTarget {
     String type();
+
+    /** What sampling it does, in a few words for messages; a command says what it runs. */
+    default String summary() {
+        return "is a " + type() + " probe";
+    }
 }

@@ -1,6 +1,7 @@
 package dev.gameday.hypothesis;
 
 import dev.gameday.experiment.ProbeTarget;
+import dev.gameday.experiment.spi.TargetFields;
 import dev.gameday.hypothesis.spi.Outcome;
 import dev.gameday.hypothesis.spi.ProbeAction;
 import dev.gameday.hypothesis.spi.ProbeType;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A probe type plugged in through the SPI (see the test {@code META-INF/services}) whose attempts stay in
  * flight until the test releases them: an attempt that outlives its timeout, as a wedged command would.
+ * It is also the proof that a probe type is one class (its target record nested) and a services line.
  */
 public final class HeldProbeType implements ProbeType {
     private static final List<Promise<Outcome>> HELD = new CopyOnWriteArrayList<>();
@@ -30,6 +32,21 @@ public final class HeldProbeType implements ProbeType {
     @Override
     public String type() {
         return "held";
+    }
+
+    @Override
+    public String description() {
+        return "a sample that stays in flight until the test releases it";
+    }
+
+    @Override
+    public List<String> keys() {
+        return List.of();
+    }
+
+    @Override
+    public ProbeTarget bind(TargetFields fields) {
+        return new Target();
     }
 
     @Override

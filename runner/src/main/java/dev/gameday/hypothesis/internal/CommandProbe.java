@@ -2,6 +2,7 @@ package dev.gameday.hypothesis.internal;
 
 import dev.gameday.experiment.CommandTarget;
 import dev.gameday.experiment.ProbeTarget;
+import dev.gameday.experiment.spi.TargetFields;
 import dev.gameday.hypothesis.spi.Outcome;
 import dev.gameday.hypothesis.spi.ProbeAction;
 import dev.gameday.hypothesis.spi.ProbeType;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,9 +26,59 @@ public final class CommandProbe implements ProbeType {
     /** Enough stdout to look for a text in; the rest is read and dropped so the command never blocks. */
     private static final int MAX_STDOUT = 1 << 20;
 
+    private static final List<String> EXPECT = List.of("exitCode", "stdoutContains");
+    private static final String EXAMPLE = "[curl, -fsS, http://127.0.0.1:8080/health]";
+
     @Override
     public String type() {
         return "command";
+    }
+
+    @Override
+    public String description() {
+        return "runs a program (no shell) per sample; succeeds on the expected exit code and stdout text";
+    }
+
+    @Override
+    public List<String> keys() {
+        return List.of("run", "expect");
+    }
+
+    @Override
+    public boolean runsPrograms() {
+        return true;
+    }
+
+    @Override
+    public boolean rollback() {
+        return true;
+    }
+
+    @Override
+    public ProbeTarget bind(TargetFields f) {
+        if (f.isSingleValue("run")) {
+            f.problem("run", "expected a list of arguments such as " + EXAMPLE + " (no shell is involved)");
+            return null;
+        }
+        List<String> run = f.strings("run");
+        if (!f.has("run")) {
+            f.missing("run", "the command and its arguments, e.g. " + EXAMPLE);
+        } else if (run.isEmpty()) {
+            f.problem("run", "must name a command");
+        }
+        TargetFields expect = f.fields("expect", EXPECT);
+        long exit = 0;
+        String stdoutContains = null;
+        if (expect != null) {
+            Long e = expect.integer("exitCode", 0L);
+            if (e != null && (e < 0 || e > 255)) {
+                expect.problem("exitCode", e + " is not an exit code (0..255)");
+            } else if (e != null) {
+                exit = e;
+            }
+            stdoutContains = expect.string("stdoutContains");
+        }
+        return run.isEmpty() ? null : new CommandTarget(run, (int) exit, stdoutContains);
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.experiment.HttpTarget;
 import dev.gameday.experiment.ProbeTarget;
+import dev.gameday.experiment.spi.HttpUrls;
+import dev.gameday.experiment.spi.TargetFields;
 import dev.gameday.hypothesis.spi.Outcome;
 import dev.gameday.hypothesis.spi.ProbeAction;
 import dev.gameday.hypothesis.spi.ProbeType;
@@ -21,29 +23,107 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** {@code type: http}: one request per sample with vertx-web-client; checks status, body and a JSONPath. */
 public final class HttpProbe implements ProbeType {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+    private static final List<String> EXPECT = List.of("status", "bodyContains", "jsonPath", "jsonEquals");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     /**
      * One keep-alive client shared by all HTTP probes of a Vert.x instance (Vert.x shares clients by
      * name). The pool is large because samples overlap when the target is slow: each in-flight sample
-     * holds a connection, and a sample must never wait for one.
+     * holds a connection, and a sample must never wait for one. In a holder, so that reading an
+     * experiment ({@code validate}) loads no Vert.x class.
      */
-    private static final WebClientOptions CLIENT = new WebClientOptions()
-            .setShared(true)
-            .setName("gameday-probes")
-            .setUserAgent("gameday-probe")
-            .setKeepAlive(true);
-    private static final PoolOptions POOL = new PoolOptions().setHttp1MaxSize(512);
+    private static final class Client {
+        static final WebClientOptions OPTIONS = new WebClientOptions()
+                .setShared(true)
+                .setName("gameday-probes")
+                .setUserAgent("gameday-probe")
+                .setKeepAlive(true);
+        static final PoolOptions POOL = new PoolOptions().setHttp1MaxSize(512);
+    }
 
     @Override
     public String type() {
         return "http";
+    }
+
+    @Override
+    public String description() {
+        return "one HTTP request per sample; succeeds on the expected status, body text and JSONPath value";
+    }
+
+    @Override
+    public List<String> keys() {
+        return List.of("method", "url", "headers", "body", "expect");
+    }
+
+    @Override
+    public boolean rollback() {
+        return true;
+    }
+
+    @Override
+    public ProbeTarget bind(TargetFields f) {
+        String method = f.choice("method", METHODS, "GET");
+        String url = f.requiredString("url", "the URL to call, e.g. http://127.0.0.1:8080/health");
+        if (url != null) {
+            try {
+                HttpUrls.check(url, "send them in a header instead, e.g. headers: {Authorization: \"Basic ${secret:NAME}\"}");
+            } catch (IllegalArgumentException e) {
+                f.problem("url", e.getMessage());
+            }
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        f.values("headers").forEach((name, value) -> {
+            if (!HEADER_NAME.matcher(name).matches()) {
+                f.problemAtName("headers", name, "'" + name + "' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)");
+            } else if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                f.problemAtValue("headers", name, "a header value cannot hold line breaks or other control characters");
+            } else {
+                headers.put(name, value);
+            }
+        });
+        String body = f.string("body");
+        TargetFields expect = f.fields("expect", EXPECT);
+        List<Integer> status = new ArrayList<>();
+        String bodyContains = null;
+        String jsonPath = null;
+        String jsonEquals = null;
+        if (expect != null) {
+            List<String> codes = expect.strings("status");
+            for (int i = 0; i < codes.size(); i++) {
+                try {
+                    int c = Integer.parseInt(codes.get(i).strip());
+                    if (c < 100 || c > 599) {
+                        throw new NumberFormatException();
+                    }
+                    status.add(c);
+                } catch (NumberFormatException e) {
+                    expect.problem("status", i, "'" + codes.get(i) + "' is not an HTTP status (100..599)");
+                }
+            }
+            bodyContains = expect.string("bodyContains");
+            jsonPath = expect.string("jsonPath");
+            jsonEquals = expect.string("jsonEquals");
+            if (jsonPath != null && !jsonPath.startsWith("$")) {
+                expect.problem("jsonPath", "'" + jsonPath + "' is not a JSON path: start it with $, e.g. $.status");
+            }
+            if (jsonEquals != null && jsonPath == null) {
+                expect.problem("jsonEquals", "needs jsonPath: the value at that path is compared");
+            }
+        }
+        return new HttpTarget(method, url, headers, body, status, bodyContains, jsonPath, jsonEquals);
     }
 
     @Override
@@ -60,7 +140,7 @@ public final class HttpProbe implements ProbeType {
                 .setConnectTimeout(deadlineMs)
                 .setIdleTimeout(deadlineMs);
         http.headers().forEach(request::putHeader);
-        return new Action(WebClient.create(vertx, CLIENT, POOL), http, request, path);
+        return new Action(WebClient.create(vertx, Client.OPTIONS, Client.POOL), http, request, path);
     }
 
     private static void checkUrl(String url) {

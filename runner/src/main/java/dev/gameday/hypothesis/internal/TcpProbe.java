@@ -2,6 +2,8 @@ package dev.gameday.hypothesis.internal;
 
 import dev.gameday.experiment.ProbeTarget;
 import dev.gameday.experiment.TcpTarget;
+import dev.gameday.experiment.spi.Address;
+import dev.gameday.experiment.spi.TargetFields;
 import dev.gameday.hypothesis.spi.Outcome;
 import dev.gameday.hypothesis.spi.ProbeAction;
 import dev.gameday.hypothesis.spi.ProbeType;
@@ -10,12 +12,38 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import java.time.Duration;
+import java.util.List;
 
 /** {@code type: tcp}: a sample succeeds when a connection to host:port opens; it is closed at once. */
 public final class TcpProbe implements ProbeType {
     @Override
     public String type() {
         return "tcp";
+    }
+
+    @Override
+    public String description() {
+        return "opens a TCP connection per sample; succeeds when it opens (it is closed at once)";
+    }
+
+    @Override
+    public List<String> keys() {
+        return List.of("address");
+    }
+
+    @Override
+    public ProbeTarget bind(TargetFields f) {
+        String address = f.requiredString("address", "host:port to connect to");
+        if (address == null) {
+            return null;
+        }
+        try {
+            Address a = Address.parse(address, false);
+            return new TcpTarget(a.host(), a.port());
+        } catch (IllegalArgumentException e) {
+            f.problem("address", e.getMessage());
+            return null;
+        }
     }
 
     @Override

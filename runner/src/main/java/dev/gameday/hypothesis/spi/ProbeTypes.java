@@ -1,35 +1,23 @@
 package dev.gameday.hypothesis.spi;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.TreeMap;
+import dev.gameday.experiment.spi.ProbeKind;
+import dev.gameday.experiment.spi.ProbeKinds;
+import java.util.List;
 
-/** The registry of probe types: the built-in {@code http}, {@code tcp}, {@code command} and any plugged in. */
+/** The probe types that can sample: the {@link ProbeKind}s that are {@link ProbeType}s. */
 public final class ProbeTypes {
-    private static final Map<String, ProbeType> TYPES = load();
-
     private ProbeTypes() {}
 
     public static ProbeType of(String type) {
-        ProbeType probeType = TYPES.get(type);
-        if (probeType == null) {
-            throw new IllegalArgumentException("unknown probe type '" + type + "' (known: "
-                    + String.join(", ", names()) + ")");
+        ProbeKind kind = ProbeKinds.named(type).orElseThrow(() -> new IllegalArgumentException(
+                "unknown probe type '" + type + "' (known: " + String.join(", ", names()) + ")"));
+        if (!(kind instanceof ProbeType sampling)) {
+            throw new IllegalArgumentException("probe type '" + type + "' cannot take samples");
         }
-        return probeType;
+        return sampling;
     }
 
-    public static Set<String> names() {
-        return TYPES.keySet();
-    }
-
-    private static Map<String, ProbeType> load() {
-        Map<String, ProbeType> types = new TreeMap<>();
-        for (ProbeType type : ServiceLoader.load(ProbeType.class, ProbeTypes.class.getClassLoader())) {
-            types.putIfAbsent(type.type(), type);
-        }
-        return Collections.unmodifiableMap(types);
+    public static List<String> names() {
+        return ProbeKinds.all().stream().map(ProbeKind::type).toList();
     }
 }

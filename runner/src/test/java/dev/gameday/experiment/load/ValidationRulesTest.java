@@ -135,10 +135,11 @@ public class ValidationRulesTest {
                         "6:13: proxies[0].listen: port 70000 in '127.0.0.1:70000' is outside 0..65535"),
                 rule("toxiproxy is embedded or a URL", "title: t", "title: t\ntoxiproxy: somewhere",
                         "2:12: toxiproxy: 'somewhere' is neither 'embedded' nor the http:// URL"),
+                // The probe types are an open registry: the test class path plugs in `held` (HeldProbeType).
                 rule("probe type known", "type: http", "type: htp",
-                        "9:13: steadyState.probes[0].type: 'htp' is not one of http, tcp, command (did you mean 'http'?)"),
+                        "9:13: steadyState.probes[0].type: 'htp' is not one of command, held, http, tcp (did you mean 'http'?)"),
                 rule("probe type required", "      type: http\n", "",
-                        "8:7: steadyState.probes[0].type is required: one of http, tcp, command"),
+                        "8:7: steadyState.probes[0].type is required: one of command, held, http, tcp"),
                 rule("messages stay on one line", "\">= 99%\"", "\">= 99%\\n and more\"",
                         "12:23: steadyState.probes[0].tolerance.successRatio: '99%\\n and more' is not a percentage"),
                 rule("http url valid", "url: http://127.0.0.1:8080/", "url: 127.0.0.1:8080",
@@ -178,7 +179,7 @@ public class ValidationRulesTest {
                         "24:11: abort[0].when: unknown metric 'errors'"),
                 rule("rollback type is http or command", "tabletop:",
                         "rollbacks:\n  - name: fix\n    type: tcp\n    address: 127.0.0.1:1\ntabletop:",
-                        "27:11: rollbacks[0].type: 'tcp' is not one of http, command"),
+                        "27:11: rollbacks[0].type: 'tcp' is not one of command, http"),
                 rule("slo objective is a percentage", "title: t", "title: t\nslo: {objective: 99.9, window: 30d}",
                         "2:18: slo.objective: '99.9' is not a percentage: write e.g. 99.9%"),
                 rule("slo objective below 100%", "title: t", "title: t\nslo: {objective: 100%, window: 30d}",
@@ -296,7 +297,7 @@ public class ValidationRulesTest {
                 .isInstanceOfSatisfying(InvalidExperimentException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.line() + ":" + p.column() + ": " + p.message())
                         .containsExactly(
-                                "9:13: steadyState.probes[0].type: 'htp' is not one of http, tcp, command (did you mean 'http'?)",
+                                "9:13: steadyState.probes[0].type: 'htp' is not one of command, held, http, tcp (did you mean 'http'?)",
                                 "10:24: steadyState.probes[0].expect.status: '700' is not an HTTP status (100..599)",
                                 "12:7: steadyState.probes[0]: unknown key 'tolerence' (did you mean 'tolerance'?)",
                                 "13:23: steadyState.probes[0].tolerance.successRatio: '199%' is not between 0% and 100%",

@@ -2,8 +2,11 @@ package dev.gameday.experiment.load.internal;
 
 import dev.gameday.experiment.AbortCondition;
 import dev.gameday.experiment.CheckPhase;
-import dev.gameday.experiment.CommandTarget;
 import dev.gameday.experiment.Durations;
+import dev.gameday.experiment.spi.Address;
+import dev.gameday.experiment.spi.HttpUrls;
+import dev.gameday.experiment.spi.ProbeKind;
+import dev.gameday.experiment.spi.ProbeKinds;
 import dev.gameday.experiment.Experiment;
 import dev.gameday.experiment.LatencyBound;
 import dev.gameday.experiment.Premortem;
@@ -197,13 +200,13 @@ public final class ExperimentBinder {
     }
 
     private Probe probe(Node node, String path) {
-        String type = TargetBinder.peekType(node, TargetBinder.TYPES);
+        List<ProbeKind> kinds = ProbeKinds.all();
         Set<String> keys = new LinkedHashSet<>(PROBE_KEYS);
-        keys.addAll(TargetBinder.keys(type));
+        keys.addAll(keys(peekType(node, kinds), kinds));
         Fields f = Fields.of(node, path, keys, problems);
         String name = f.requiredString("name", "a unique name for the probe");
         Names.checkAddressable(f, "name", name);
-        ProbeTarget target = target(f, TargetBinder.TYPES, name == null ? path : "probe '" + name + "'");
+        ProbeTarget target = target(f, kinds, name == null ? path : "probe '" + name + "'");
         Duration interval = f.positiveDuration("interval", Duration.ofSeconds(1));
         Duration timeout = f.positiveDuration("timeout", Duration.ofSeconds(2));
         Set<CheckPhase> check = check(f);
@@ -215,18 +218,41 @@ public final class ExperimentBinder {
         return new Probe(name, interval, timeout, check, target, t);
     }
 
-    /** The target of a probe or rollback ({@code what}, for messages), of one of {@code types}. */
-    private ProbeTarget target(Fields f, List<String> types, String what) {
+    /** The target of a probe or rollback ({@code what}, for messages), of one of {@code kinds}. */
+    private ProbeTarget target(Fields f, List<ProbeKind> kinds, String what) {
+        List<String> types = kinds.stream().map(ProbeKind::type).toList();
         String type = f.choice("type", types, null);
         if (!f.has("type")) {
             f.missing("type", "one of " + String.join(", ", types));
         }
-        ProbeTarget target = type == null ? null : TargetBinder.bind(type, f);
-        if (options.refuseCommands() && target instanceof CommandTarget c) {
-            f.problem("type", "this experiment runs programs: " + what + " runs " + String.join(" ", c.run())
+        ProbeKind kind = type == null ? null : ProbeKinds.named(type).orElseThrow();
+        ProbeTarget target = kind == null ? null : kind.bind(new TargetFieldsView(f));
+        if (options.refuseCommands() && kind != null && kind.runsPrograms() && target != null) {
+            f.problem("type", "this experiment runs programs: " + what + " " + target.summary()
                     + "; refused by --no-commands");
         }
         return target;
+    }
+
+    /**
+     * The {@code type:} of a raw mapping among {@code kinds}: as written (in any case) or, when it is
+     * misspelt, the closest one (the misspelling is reported when the type is read); else null.
+     */
+    private static String peekType(Node node, List<ProbeKind> kinds) {
+        List<String> types = kinds.stream().map(ProbeKind::type).toList();
+        if (node instanceof Node.MapNode m && m.entries().get("type") != null
+                && m.entries().get("type").value() instanceof Node.Scalar s && s.text() != null) {
+            String type = s.text().strip().toLowerCase(Locale.ROOT);
+            return types.contains(type) ? type : Suggestions.closest(type, types);
+        }
+        return null;
+    }
+
+    /** The keys a target of {@code type} adds (those of every kind when the type is unknown). */
+    private static Set<String> keys(String type, List<ProbeKind> kinds) {
+        Set<String> keys = new LinkedHashSet<>();
+        kinds.stream().filter(k -> type == null || k.type().equals(type)).forEach(k -> keys.addAll(k.keys()));
+        return keys;
     }
 
     private Set<CheckPhase> check(Fields f) {
@@ -307,13 +333,14 @@ public final class ExperimentBinder {
     }
 
     private Rollback rollback(Node node, String path) {
-        List<String> types = List.of("http", "command");
+        List<ProbeKind> kinds = ProbeKinds.rollbacks();
         Set<String> keys = new LinkedHashSet<>(ROLLBACK_KEYS);
-        keys.addAll(TargetBinder.keys(TargetBinder.peekType(node, types)));
+        // A type no rollback may have still names its keys: only the type is reported.
+        keys.addAll(keys(peekType(node, kinds), ProbeKinds.all()));
         Fields f = Fields.of(node, path, keys, problems);
         String name = f.requiredString("name", "a unique name for the action");
         Names.checkPrintable(f, "name", name);
-        ProbeTarget action = target(f, types, name == null ? path : "rollback '" + name + "'");
+        ProbeTarget action = target(f, kinds, name == null ? path : "rollback '" + name + "'");
         return new Rollback(name, action, f.positiveDuration("timeout", Duration.ofSeconds(10)));
     }
 

@@ -1,17 +1,17 @@
-package dev.gameday.experiment.load.internal;
+package dev.gameday.experiment.spi;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 
 /** The checks of an http:// or https:// URL written in a file (probes, rollbacks, the Toxiproxy server). */
-final class HttpUrls {
+public final class HttpUrls {
     private HttpUrls() {}
 
     /**
      * The URL, or an {@link IllegalArgumentException} saying what is wrong with it; a URL with
      * credentials is refused with {@code credentialsAdvice} (the URL is then not quoted: it holds a password).
      */
-    static URI check(String url, String credentialsAdvice) {
+    public static URI check(String url, String credentialsAdvice) {
         if (authority(url).contains("@")) {
             throw new IllegalArgumentException("the URL holds credentials (user:password@), which gameday does not send: "
                     + credentialsAdvice);

@@ -1,4 +1,4 @@
-package dev.gameday.experiment.load.internal;
+package dev.gameday.experiment.spi;
 
 import java.util.ArrayList;
 import java.util.List;
