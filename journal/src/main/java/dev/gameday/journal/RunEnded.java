@@ -1,7 +1,7 @@
 package dev.gameday.journal;
 
-/** Last line of a finished run. */
-public record RunEnded(int exitCode, String verdict) implements JournalEvent {
+/** Last line of a finished run, with the verdict it reached. */
+public record RunEnded(String verdict) implements JournalEvent {
     @Override
     public String type() {
         return "run.ended";

@@ -124,7 +124,7 @@ class JournalTest {
         Path file = tmp.resolve("journal.jsonl");
         try (Journal j = Journal.create(file, UnaryOperator.identity())) {
             j.append(new PhaseStarted("done"));
-            j.append(new RunEnded(0, "held"));
+            j.append(new RunEnded("held"));
             j.append(new SampleTaken(1L, "late", true, 1.0, 200, null));
             assertThatThrownBy(() -> j.appendDurably(new ProxyRemoved("p"))).isInstanceOf(IOException.class);
         }

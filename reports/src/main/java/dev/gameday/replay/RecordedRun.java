@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.replay.internal.Entry;
 import dev.gameday.replay.internal.Happening;
 import dev.gameday.replay.internal.Sample;
-import dev.gameday.replay.internal.StopFinder;
+import dev.gameday.replay.StopFinder;
 import dev.gameday.journal.JournalLine;
 import dev.gameday.journal.JournalReader;
 import dev.gameday.journal.JournalSummary;

@@ -1,5 +1,7 @@
 package dev.gameday.report;
 
+import dev.gameday.report.premortem.PreflightCheck;
+import dev.gameday.report.premortem.PremortemInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package dev.gameday.report;
 
+import dev.gameday.report.run.ReportFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

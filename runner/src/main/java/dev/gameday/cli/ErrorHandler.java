@@ -4,8 +4,8 @@ import dev.gameday.text.TerminalText;
 import picocli.CommandLine;
 
 /**
- * Turns an exception escaping a command into one line on stderr and exit code 4 (3 for
- * {@link UserInputException}); the stack trace only with {@code --verbose}.
+ * Turns an exception escaping a command into one line on stderr and its exit code
+ * ({@link ExitCode#of(Throwable)}); the stack trace only with {@code --verbose}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
@@ -18,7 +18,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (verbose) {
             ex.printStackTrace(cli.getErr());
         }
-        return ex instanceof UserInputException ? ExitCode.INVALID_INPUT.code() : ExitCode.RUNTIME_ERROR.code();
+        return ExitCode.of(ex).code();
     }
 
     private static boolean hasVerbose(CommandLine.ParseResult parsed) {

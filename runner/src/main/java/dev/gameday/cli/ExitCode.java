@@ -1,6 +1,14 @@
 package dev.gameday.cli;
 
-/** The exit codes of every command, as documented in the README. */
+import dev.gameday.experiment.load.InvalidExperimentException;
+import dev.gameday.preflight.LiveChecks;
+import dev.gameday.run.RunResult;
+import dev.gameday.run.Verdict;
+
+/**
+ * The exit codes of every command, as documented in the README, and the one place verdicts, pre-flight
+ * outcomes and errors are mapped to them.
+ */
 public enum ExitCode {
     /** The hypothesis held, or the command succeeded. */
     OK(0),
@@ -30,5 +38,38 @@ public enum ExitCode {
 
     public int code() {
         return code;
+    }
+
+    /** What a run (or dry run) exits with: its verdict, or 3 when it stopped on a conflicting input. */
+    public static ExitCode of(RunResult r) {
+        if (r.verdict() == null) {
+            return OK;
+        }
+        return r.conflict() ? INVALID_INPUT : of(r.verdict());
+    }
+
+    public static ExitCode of(Verdict v) {
+        return switch (v) {
+            case HELD -> OK;
+            case REFUTED -> REFUTED;
+            case ABORTED -> ABORTED;
+            case INCONCLUSIVE -> INCONCLUSIVE;
+            case ERROR -> RUNTIME_ERROR;
+        };
+    }
+
+    /** What {@code run} would exit with before any fault, given its pre-flight. */
+    public static ExitCode of(LiveChecks.Outcome o) {
+        return switch (o) {
+            case GO -> OK;
+            case CONFLICT -> INVALID_INPUT;
+            case UNUSABLE -> RUNTIME_ERROR;
+            case NOT_STEADY -> INCONCLUSIVE;
+        };
+    }
+
+    /** An exception that ended a command: bad input (3) or a runtime error (4). */
+    public static ExitCode of(Throwable e) {
+        return e instanceof UserInputException || e instanceof InvalidExperimentException ? INVALID_INPUT : RUNTIME_ERROR;
     }
 }

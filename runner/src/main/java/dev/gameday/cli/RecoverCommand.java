@@ -2,7 +2,7 @@ package dev.gameday.cli;
 
 import dev.gameday.recover.CrashRecovery;
 import dev.gameday.recover.RecoveryOutcome;
-import dev.gameday.run.internal.RunReports;
+import dev.gameday.run.RunReports;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.gameday.cli;
 
-import dev.gameday.report.ReportFormat;
+import dev.gameday.report.run.ReportFormat;
 import dev.gameday.report.Reports;
 import dev.gameday.journal.JournalReader;
 import java.io.IOException;

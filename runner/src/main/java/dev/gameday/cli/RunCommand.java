@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
         if (!dryRun) {
             print(r, stdout);
         }
-        return r.exitCode();
+        return ExitCode.of(r).code();
     }
 
     /** The verdict and its evidence: the very figures the report and the JUnit file show. */

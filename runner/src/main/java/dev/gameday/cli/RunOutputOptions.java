@@ -1,6 +1,6 @@
 package dev.gameday.cli;
 
-import dev.gameday.run.internal.QuietNetworkLogs;
+import dev.gameday.cli.QuietNetworkLogs;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;

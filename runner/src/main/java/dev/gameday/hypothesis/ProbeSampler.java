@@ -2,7 +2,7 @@ package dev.gameday.hypothesis;
 
 import dev.gameday.experiment.Probe;
 import dev.gameday.experiment.Redactor;
-import dev.gameday.hypothesis.internal.TimedAttempt;
+import dev.gameday.hypothesis.TimedAttempt;
 import dev.gameday.hypothesis.spi.ProbeAction;
 import dev.gameday.hypothesis.spi.ProbeTypes;
 import io.vertx.core.Context;

@@ -6,7 +6,7 @@ import dev.gameday.experiment.load.LoadedExperiment;
 import dev.gameday.fault.FaultLedger;
 import dev.gameday.fault.FaultServer;
 import dev.gameday.fault.TrafficMeter;
-import dev.gameday.report.PreflightCheck;
+import dev.gameday.report.premortem.PreflightCheck;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +23,14 @@ public final class LiveChecks {
 
     /** Whether a run would start, and if not, why. */
     public enum Outcome {
-        GO(0), CONFLICT(3), UNUSABLE(4), NOT_STEADY(5);
-
-        private final int exitCode;
-
-        Outcome(int exitCode) {
-            this.exitCode = exitCode;
-        }
-
-        /** What {@code run} itself would exit with before any fault: 3, 4 or 5 (inconclusive). */
-        public int exitCode() {
-            return exitCode;
-        }
+        /** It would start. */
+        GO,
+        /** The experiment conflicts with what the Toxiproxy server has (a proxy of its name, otherwise set up). */
+        CONFLICT,
+        /** A target, proxy or the Toxiproxy server cannot be used. */
+        UNUSABLE,
+        /** The steady state does not hold (or a fault's proxy carries no traffic): inconclusive. */
+        NOT_STEADY
     }
 
     public record Result(List<PreflightCheck> checks, Outcome outcome, String reason) {

@@ -15,7 +15,7 @@ import dev.gameday.journal.JournalEvent;
 import dev.gameday.journal.ProxyCreated;
 import dev.gameday.journal.ProxyCreating;
 import dev.gameday.journal.ProxyReplaced;
-import dev.gameday.report.PreflightCheck;
+import dev.gameday.report.premortem.PreflightCheck;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.vertx.core.Future;

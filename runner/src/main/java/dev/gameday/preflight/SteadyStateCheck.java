@@ -11,7 +11,7 @@ import dev.gameday.journal.PathChecked;
 import dev.gameday.judge.Judge;
 import dev.gameday.judge.Rules;
 import dev.gameday.judge.Sentences;
-import dev.gameday.report.PreflightCheck;
+import dev.gameday.report.premortem.PreflightCheck;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -15,7 +15,6 @@ import dev.gameday.journal.ProxyRemoved;
 import dev.gameday.journal.ProxyRestored;
 import dev.gameday.journal.RunEnded;
 import dev.gameday.journal.RunInterrupted;
-import dev.gameday.run.Verdict;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -202,7 +200,7 @@ public final class CrashRecovery {
             List<InjectedRef> removed, List<String> removedProxies, String reason) {
         List<JournalEvent> events = new ArrayList<>(done);
         events.add(journal.first("verdict")
-                .map(v -> (JournalEvent) new RunEnded(exitCode(v.path("verdict").asText()), v.path("verdict").asText()))
+                .map(v -> (JournalEvent) new RunEnded(v.path("verdict").asText()))
                 .orElseGet(() -> new RunInterrupted(reason, removed)));
         RecoveryOutcome o = append(runDir, runDir.resolve(JOURNAL), events, RecoveryOutcome.Status.RECOVERED, removed,
                 removedProxies, reason);
@@ -230,15 +228,6 @@ public final class CrashRecovery {
     private static RecoveryOutcome outcome(Path runDir, RecoveryOutcome.Status status, List<InjectedRef> removed,
             List<String> removedProxies, String message) {
         return new RecoveryOutcome(runDir, status, removed, removedProxies, message);
-    }
-
-    /** What the run would have exited with for this verdict. */
-    private static int exitCode(String verdict) {
-        try {
-            return Verdict.valueOf(verdict.toUpperCase(Locale.ROOT)).exitCode().code();
-        } catch (IllegalArgumentException e) {
-            return Verdict.ERROR.exitCode().code();
-        }
     }
 
     private static InjectedRef ref(Change c) {

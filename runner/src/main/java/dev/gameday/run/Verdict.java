@@ -1,28 +1,23 @@
 package dev.gameday.run;
 
-import dev.gameday.cli.ExitCode;
 import java.util.Locale;
 
-/** How a run ended, and the exit code that says so. */
+/** How a run ended. The command line maps it to an exit code ({@code cli.ExitCode}). */
 public enum Verdict {
-    HELD(ExitCode.OK),
-    REFUTED(ExitCode.REFUTED),
-    ABORTED(ExitCode.ABORTED),
-    INCONCLUSIVE(ExitCode.INCONCLUSIVE),
-    ERROR(ExitCode.RUNTIME_ERROR);
-
-    private final ExitCode exitCode;
-
-    Verdict(ExitCode exitCode) {
-        this.exitCode = exitCode;
-    }
-
-    public ExitCode exitCode() {
-        return exitCode;
-    }
+    HELD, REFUTED, ABORTED, INCONCLUSIVE, ERROR;
 
     /** The journal's spelling: {@code held}, {@code refuted}, … */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The verdict a journal spells {@code key}; {@link #ERROR} for anything else. */
+    public static Verdict ofKey(String key) {
+        for (Verdict v : values()) {
+            if (v.key().equals(key)) {
+                return v;
+            }
+        }
+        return ERROR;
     }
 }

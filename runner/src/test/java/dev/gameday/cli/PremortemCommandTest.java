@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gameday.experiment.ExperimentJson;
 import dev.gameday.experiment.load.ExperimentLoader;
 import dev.gameday.experiment.load.LoadedExperiment;
-import dev.gameday.report.PremortemInput;
+import dev.gameday.report.premortem.PremortemInput;
 import dev.gameday.report.Reports;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

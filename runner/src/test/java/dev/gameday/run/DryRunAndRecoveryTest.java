@@ -1,5 +1,6 @@
 package dev.gameday.run;
 
+import dev.gameday.cli.ExitCode;
 import static dev.gameday.run.RunTestBed.RATIO_LENIENT;
 import static dev.gameday.run.RunTestBed.experiment;
 import static dev.gameday.run.RunTestBed.write;
@@ -45,7 +46,7 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
                 bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), out,
                 new PrintStream(printed, true, StandardCharsets.UTF_8)).dryRun(true));
 
-        assertThat(r.exitCode()).isZero();
+        assertThat(ExitCode.of(r).code()).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("answers", "ok    proxy inventory: created", "ok    probe product-page answers",
                         "ok    steady state of product-page right now", "ok    traffic crosses proxy inventory",
@@ -72,7 +73,7 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
                 bed.vars(), Map.of("DEMO_TOKEN", RunTestBed.SECRET), out,
                 new PrintStream(PrintStream.nullOutputStream())).dryRun(true));
 
-        assertThat(r.exitCode()).isZero();
+        assertThat(ExitCode.of(r).code()).isZero();
         assertThat(bed.proxyNames()).isEmpty();
         JournalFile j = JournalFile.read(crashed.resolve("journal.jsonl"));
         assertThat(j.events().stream().map(e -> e.path("type").asText()).toList())
@@ -132,7 +133,7 @@ class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
         assertThat(types).endsWith("verdict", "fault.removed", "proxy.removed", "run.ended")
                 .doesNotContain("run.interrupted");
         assertThat(JournalFile.read(errored.resolve("journal.jsonl")).first("run.ended").orElseThrow().toString())
-                .contains("\"exitCode\":4", "\"verdict\":\"error\"");
+                .contains("\"verdict\":\"error\"");
         assertThat(JournalFile.read(errored.resolve("journal.jsonl")).first("fault.removed").orElseThrow()
                 .path("reason").asText()).isEqualTo("recover");
     }

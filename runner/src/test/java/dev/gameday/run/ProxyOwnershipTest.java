@@ -1,5 +1,6 @@
 package dev.gameday.run;
 
+import dev.gameday.cli.ExitCode;
 import static dev.gameday.run.RunTestBed.RATIO_LENIENT;
 import static dev.gameday.run.RunTestBed.SECRET;
 import static dev.gameday.run.RunTestBed.experiment;
@@ -41,7 +42,7 @@ class ProxyOwnershipTest extends AgainstTheDemoSystem {
         Path second = tmp.resolve("second");
         RunResult refused = bed.run(file, second);
 
-        assertThat(refused.exitCode()).isEqualTo(4);
+        assertThat(ExitCode.of(refused).code()).isEqualTo(4);
         assertThat(refused.summary()).contains("proxy inventory is in use by run " + holder + " on host "
                 + Lease.thisHost() + " (pid " + ProcessHandle.current().pid() + ")");
         assertThat(runDir(second).resolve("run.lock")).doesNotExist();
@@ -74,7 +75,7 @@ class ProxyOwnershipTest extends AgainstTheDemoSystem {
 
         RunResult r = bed.run(file, out());
 
-        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(ExitCode.of(r).code()).isEqualTo(4);
         assertThat(r.summary()).contains("in use by run cafebabe-0000 on host elsewhere (pid " + pid + ")",
                 "run `gameday recover` on host elsewhere");
         assertThat(bed.proxyNames()).containsExactly(Lease.proxyName("inventory"));

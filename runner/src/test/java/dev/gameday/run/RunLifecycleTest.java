@@ -1,5 +1,6 @@
 package dev.gameday.run;
 
+import dev.gameday.cli.ExitCode;
 import static dev.gameday.run.RunTestBed.RATIO_99;
 import static dev.gameday.run.RunTestBed.RATIO_LENIENT;
 import static dev.gameday.run.RunTestBed.experiment;
@@ -37,7 +38,7 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
         RunResult r = bed.run(file, out);
 
         assertThat(r.verdict()).isEqualTo(Verdict.HELD);
-        assertThat(r.exitCode()).isZero();
+        assertThat(ExitCode.of(r).code()).isZero();
         Path dir = runDir(out);
         assertThat(r.runDir()).isEqualTo(dir);
         // Each change on Toxiproxy is announced before it is made (lease.taking, proxy.creating, fault.injecting).
@@ -68,7 +69,7 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
         RunResult r = bed.run(file, out);
 
         assertThat(r.verdict()).isEqualTo(Verdict.REFUTED);
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(ExitCode.of(r).code()).isEqualTo(1);
         assertThat(r.summary()).contains("product-page", "success ratio fell to", "during");
         assertThat(r.evidence()).anySatisfy(e -> {
             assertThat(e.phase()).isEqualTo("during");
@@ -98,7 +99,7 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
         RunResult r = bed.run(file, out);
 
         assertThat(r.verdict()).isEqualTo(Verdict.ABORTED);
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(ExitCode.of(r).code()).isEqualTo(2);
         // Far less than the 60 s fault: the abort cut it short (generous margin for a loaded machine).
         assertThat(System.currentTimeMillis() - start).isLessThan(30_000);
         List<String> types = types(runDir(out));
@@ -120,7 +121,7 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
         RunResult r = bed.run(file, out);
 
         assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(ExitCode.of(r).code()).isEqualTo(5);
         assertThat(r.summary()).contains("did not hold before any fault");
         assertThat(types(runDir(out))).doesNotContain("fault.injected", "step.started")
                 .endsWith("verdict", "phase", "run.ended");
@@ -137,7 +138,7 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
         RunResult r = RunTestBed.run(file, out, vars);
 
         assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(ExitCode.of(r).code()).isEqualTo(4);
         assertThat(r.summary()).contains("Pre-flight failed", "product-page", "does not answer");
         assertThat(types(runDir(out))).doesNotContain("fault.injected", "phase.before")
                 .contains("error", "proxy.removed");
@@ -154,7 +155,7 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
 
             RunResult r = RunTestBed.run(file, out(), vars);
 
-            assertThat(r.exitCode()).isEqualTo(4);
+            assertThat(ExitCode.of(r).code()).isEqualTo(4);
             assertThat(r.summary()).contains("Pre-flight failed, nothing was injected", "proxy 'inventory'",
                     "its listen address " + address + " is already in use").doesNotContain("every fault was removed");
             assertThat(journal(runDir(out())).events().get(journal(runDir(out())).events().size() - 1)
@@ -175,7 +176,7 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
         RunResult r = run.get();
 
         assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(ExitCode.of(r).code()).isEqualTo(4);
         JsonNode error = journal(runDir(out)).first("error").orElseThrow();
         assertThat(error.path("stillInjected").toString())
                 .contains("\"proxy\":\"inventory\"", "slow-inventory");

@@ -1,5 +1,6 @@
 package dev.gameday.run;
 
+import dev.gameday.cli.ExitCode;
 import static dev.gameday.run.RunTestBed.RATIO_LENIENT;
 import static dev.gameday.run.RunTestBed.experiment;
 import static dev.gameday.run.RunTestBed.journal;
@@ -37,7 +38,7 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
 
         RunResult r = RunTestBed.run(file, out(), vars);
 
-        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(ExitCode.of(r).code()).isEqualTo(4);
         assertThat(r.summary()).contains("Pre-flight failed, nothing was injected", "proxy inventory", dead,
                 "does not accept connections").doesNotContain("every fault was removed");
         assertThat(types(runDir(out()))).doesNotContain("fault.injected", "sample");
@@ -54,7 +55,7 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
         RunResult r = RunTestBed.run(file, out(), vars);
 
         assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(ExitCode.of(r).code()).isEqualTo(5);
         assertThat(r.summary()).contains("fault slow-inventory on proxy inventory carried no traffic during the fault",
                 "the system under test does not use this proxy");
         JsonNode path = journal(runDir(out())).first("path").orElseThrow();
@@ -74,7 +75,7 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
 
         RunResult refused = bed.run(file, out());
 
-        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(ExitCode.of(refused).code()).isEqualTo(3);
         assertThat(refused.summary()).contains("proxy 'inventory' already exists with another address", elsewhere,
                 bed.inventoryProxy, "--replace-proxies");
         assertThat(types(runDir(out()))).doesNotContain("fault.injected");

@@ -40,7 +40,7 @@ public final class EventText {
             case "verdict" -> "verdict: " + b.path("verdict").asText("?").toUpperCase(Locale.ROOT)
                     + (e.text("summary") == null ? "" : " — " + e.text("summary"));
             case "error" -> "ERROR: " + e.text("message") + stillInjected(b.path("stillInjected"));
-            case "run.ended" -> "run ended (exit code " + b.path("exitCode").asText("?") + ")";
+            case "run.ended" -> "run ended (" + b.path("verdict").asText("?") + ")";
             case "run.interrupted" -> "run marked interrupted: " + e.text("reason");
             default -> null;
         };

@@ -3,8 +3,8 @@ package dev.gameday.report.premortem;
 import static dev.gameday.report.doc.Inline.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gameday.report.PreflightCheck;
-import dev.gameday.report.PremortemInput;
+import dev.gameday.report.premortem.PreflightCheck;
+import dev.gameday.report.premortem.PremortemInput;
 import dev.gameday.report.doc.Block;
 import dev.gameday.report.doc.Document;
 import dev.gameday.report.doc.Inline;

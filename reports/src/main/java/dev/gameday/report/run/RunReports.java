@@ -1,6 +1,6 @@
 package dev.gameday.report.run;
 
-import dev.gameday.report.ReportFormat;
+import dev.gameday.report.run.ReportFormat;
 import dev.gameday.report.doc.MarkdownWriter;
 import dev.gameday.report.html.HtmlWriter;
 import dev.gameday.journal.JournalReader;

@@ -56,8 +56,8 @@ final class TimelineText {
                     + (e.path("summary").isTextual() ? " — " + e.path("summary").asText() : ""));
             case "error" -> entry(t, type, Tone.BAD, "Error: " + e.path("message").asText("")
                     + pairs(" — may still be injected: ", e.path("stillInjected")));
-            case "run.ended" -> entry(t, type, tone(e.path("verdict").asText()), "Run ended, exit code "
-                    + e.path("exitCode").asText("?") + ", verdict " + e.path("verdict").asText("?"));
+            case "run.ended" -> entry(t, type, tone(e.path("verdict").asText()), "Run ended, verdict "
+                    + e.path("verdict").asText("?"));
             case "run.interrupted" -> entry(t, type, Tone.WARN, "Run marked interrupted: " + e.path("reason").asText("?")
                     + pairs("; removed ", e.path("removed")));
             default -> null;

@@ -88,7 +88,7 @@ class OneJudgementTest {
             if (live != null) {
                 j.append(new VerdictReached("held", "Generated.", live.evidence(), live.detections(),
                         live.recoveredAfterMs(), List.of()));
-                j.append(new RunEnded(0, "held"));
+                j.append(new RunEnded("held"));
             }
         }
         return file;

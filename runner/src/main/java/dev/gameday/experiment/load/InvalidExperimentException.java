@@ -1,11 +1,13 @@
 package dev.gameday.experiment.load;
 
-import dev.gameday.cli.UserInputException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Every problem found in an experiment file, in file order; the message lists them one per line. */
-public final class InvalidExperimentException extends UserInputException {
+/**
+ * Every problem found in an experiment file, in file order; the message lists them one per line. The
+ * command line reports it as bad input (exit 3).
+ */
+public final class InvalidExperimentException extends RuntimeException {
     private final transient List<Problem> problems;
 
     public InvalidExperimentException(List<Problem> problems) {

@@ -1,5 +1,7 @@
 package dev.gameday.hypothesis.internal;
 
+import dev.gameday.hypothesis.TimedAttempt;
+import dev.gameday.hypothesis.Format;
 import dev.gameday.experiment.CommandTarget;
 import dev.gameday.experiment.ProbeTarget;
 import dev.gameday.experiment.spi.TargetFields;

@@ -1,5 +1,7 @@
 package dev.gameday.hypothesis.internal;
 
+import dev.gameday.hypothesis.TimedAttempt;
+import dev.gameday.hypothesis.Format;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.experiment.HttpTarget;

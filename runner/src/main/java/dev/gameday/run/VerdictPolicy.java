@@ -1,4 +1,4 @@
-package dev.gameday.run.internal;
+package dev.gameday.run;
 
 import dev.gameday.journal.Evidence;
 import dev.gameday.journal.Evidence.Status;

@@ -1,10 +1,10 @@
-package dev.gameday.run.internal;
+package dev.gameday.run;
 
 import dev.gameday.experiment.Experiment;
 import dev.gameday.experiment.load.LoadedExperiment;
 import dev.gameday.journal.PlanEntry;
 import dev.gameday.preflight.LiveChecks;
-import dev.gameday.report.PreflightCheck;
+import dev.gameday.report.premortem.PreflightCheck;
 import dev.gameday.run.RunResult;
 import dev.gameday.run.Verdict;
 import dev.gameday.text.TerminalText;
@@ -19,7 +19,7 @@ import java.util.Locale;
  * first fault: 0 when it would start, 3 for a proxy conflict, 4 when something is unusable, 5 when the
  * steady state does not hold (or a fault's proxy carries no traffic).
  */
-public final class DryRun {
+final class DryRun {
     private DryRun() {}
 
     public static RunResult check(LoadedExperiment loaded, boolean replaceProxies, PrintStream out) {
@@ -40,11 +40,11 @@ public final class DryRun {
         }
         if (r.outcome() == LiveChecks.Outcome.GO) {
             out.println("Pre-flight OK: the run would start.");
-            return new RunResult(null, 0, "Dry run: pre-flight OK.", List.of(), List.of(), null, List.of(), null);
+            return new RunResult(null, false, "Dry run: pre-flight OK.", List.of(), List.of(), null, List.of(), null);
         }
         String summary = "Dry run: pre-flight failed: " + r.reason();
         out.println(summary);
         Verdict v = r.outcome() == LiveChecks.Outcome.NOT_STEADY ? Verdict.INCONCLUSIVE : Verdict.ERROR;
-        return new RunResult(v, r.outcome().exitCode(), summary, List.of(), List.of(), null, List.of(), null);
+        return new RunResult(v, r.outcome() == LiveChecks.Outcome.CONFLICT, summary, List.of(), List.of(), null, List.of(), null);
     }
 }

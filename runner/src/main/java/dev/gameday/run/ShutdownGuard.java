@@ -1,4 +1,4 @@
-package dev.gameday.run.internal;
+package dev.gameday.run;
 
 import dev.gameday.fault.FaultLedger;
 import dev.gameday.journal.InjectedRef;
@@ -18,7 +18,7 @@ import java.util.List;
  * journal with run.interrupted — only once nothing of the run can remain: otherwise the journal stays
  * open (an {@code error} event says what may remain) for {@code gameday recover} to finish.
  */
-public final class ShutdownGuard {
+final class ShutdownGuard {
     private static final long WAIT_FOR_CALL_IN_FLIGHT_MS = 1000;
 
     private final Journal journal;

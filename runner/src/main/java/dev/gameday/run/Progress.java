@@ -1,4 +1,4 @@
-package dev.gameday.run.internal;
+package dev.gameday.run;
 
 import dev.gameday.text.TerminalText;
 import java.io.PrintStream;

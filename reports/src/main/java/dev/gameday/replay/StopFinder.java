@@ -1,8 +1,11 @@
-package dev.gameday.replay.internal;
+package dev.gameday.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gameday.replay.RunOffset;
-import dev.gameday.replay.Stop;
+import dev.gameday.replay.internal.Entry;
+import dev.gameday.replay.internal.EventText;
+import dev.gameday.replay.internal.Sample;
+import dev.gameday.replay.internal.Happening;
+import dev.gameday.replay.internal.ReplayJudge;
 import dev.gameday.journal.ToleranceChanged;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.gameday.hypothesis.internal;
+package dev.gameday.hypothesis;
 
 import dev.gameday.experiment.Redactor;
 import dev.gameday.hypothesis.Sample;
@@ -19,7 +19,7 @@ public final class TimedAttempt {
      * How much longer than the probe timeout the built-in actions wait before giving up on their own:
      * the sampler's timer must win, so a timeout always reads {@code timeout after …}.
      */
-    static final long GRACE_MS = 100;
+    public static final long GRACE_MS = 100;
 
     private final Vertx vertx;
     private final String probe;

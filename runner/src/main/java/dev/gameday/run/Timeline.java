@@ -1,4 +1,4 @@
-package dev.gameday.run.internal;
+package dev.gameday.run;
 
 import dev.gameday.experiment.Step;
 import dev.gameday.journal.PlanEntry;
@@ -12,7 +12,7 @@ import java.util.Locale;
  * phase. Sequential steps follow each other; the children of a parallel block all start with it, and
  * the block lasts as long as its longest child.
  */
-public record Timeline(List<Entry> entries, long totalMs) {
+record Timeline(List<Entry> entries, long totalMs) {
     public Timeline {
         entries = List.copyOf(entries);
     }

@@ -1,4 +1,4 @@
-package dev.gameday.report;
+package dev.gameday.report.premortem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.gameday.run.internal;
+package dev.gameday.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.gameday.report;
+package dev.gameday.report.run;
 
 import java.util.Locale;
 

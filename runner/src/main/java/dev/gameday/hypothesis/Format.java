@@ -1,4 +1,4 @@
-package dev.gameday.hypothesis.internal;
+package dev.gameday.hypothesis;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package dev.gameday.run.internal;
+package dev.gameday.run;
 
 import dev.gameday.recover.CrashRecovery;
 import dev.gameday.report.Reports;

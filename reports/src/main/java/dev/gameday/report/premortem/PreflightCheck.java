@@ -1,4 +1,4 @@
-package dev.gameday.report;
+package dev.gameday.report.premortem;
 
 /**
  * One live pre-flight result of {@code gameday premortem --check} (and {@code run --dry-run}): what was

@@ -1,4 +1,4 @@
-package dev.gameday.run.internal;
+package dev.gameday.run;
 
 import dev.gameday.experiment.Fault;
 import dev.gameday.fault.Change;

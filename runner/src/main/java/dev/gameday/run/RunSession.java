@@ -1,4 +1,4 @@
-package dev.gameday.run.internal;
+package dev.gameday.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.experiment.Experiment;
@@ -66,7 +66,7 @@ import java.util.concurrent.Callable;
  * waited for and journaled. Every blocking Toxiproxy call runs on a worker thread through the
  * {@link FaultLedger}. All fields are confined to the session's event-loop context.
  */
-public final class RunSession {
+final class RunSession {
     /** Removal attempts when Toxiproxy misbehaves, and the pause before each retry (≈3 s in all). */
     private static final long[] UNDO_RETRY_DELAYS_MS = {250, 500, 750, 1000};
     private static final long HEARTBEAT_MS = 1000;
@@ -105,7 +105,7 @@ public final class RunSession {
     private boolean heartbeatInFlight;
     private Long recoveredAfterMs;
     private boolean ended;
-    private boolean exitConflict;
+    private boolean conflict;
 
     public RunSession(Vertx vertx, Experiment experiment, ObjectNode experimentCopy, Redactor redactor, String runId,
             Journal journal, FaultLedger ledger, FaultServer server, boolean replaceProxies, java.io.PrintStream out,
@@ -179,7 +179,7 @@ public final class RunSession {
             proxies.putAll(prepared);
             return preflight.probesAnswer(vertx, redactor);
         }).onSuccess(v -> startBefore()).onFailure(e -> {
-            exitConflict = e instanceof PreflightFailure f && f.conflict();
+            conflict = e instanceof PreflightFailure f && f.conflict();
             finish(Verdict.ERROR, "Pre-flight failed, nothing was injected: " + message(e), "error");
         });
     }
@@ -500,13 +500,12 @@ public final class RunSession {
         List<String> caveats = VerdictPolicy.caveats(faults.paths(), judge.rules().baseline());
         record(new VerdictReached(v.key(), s, evidence, judge.detections(), recoveredAfterMs, caveats));
         enterPhase("done", 0);
-        int exit = v == Verdict.ERROR && exitConflict ? 3 : v.exitCode().code();
         if (left.isEmpty() && ledger.empty()) {
             // The last line, only once nothing of the run can remain: otherwise `recover` closes the journal.
-            record(new RunEnded(exit, v.key()));
+            record(new RunEnded(v.key()));
         }
         journal.sync();
-        result.tryComplete(new RunResult(v, exit, s, evidence, judge.detections(), recoveredAfterMs, caveats, null));
+        result.tryComplete(new RunResult(v, v == Verdict.ERROR && conflict, s, evidence, judge.detections(), recoveredAfterMs, caveats, null));
     }
 
     /** What the run may have left on Toxiproxy, in words; empty when nothing. */

@@ -1,4 +1,4 @@
-package dev.gameday.run.internal;
+package dev.gameday.cli;
 
 import java.util.List;
 import java.util.logging.Level;

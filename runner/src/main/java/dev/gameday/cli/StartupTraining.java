@@ -1,6 +1,7 @@
-package dev.gameday.cli.internal;
+package dev.gameday.cli;
 
-import dev.gameday.cli.Gameday;
+import dev.gameday.cli.internal.LocalHttpTarget;
+import dev.gameday.cli.internal.ProbeThroughProxy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  * (any verdict is fine), so that a broken training shows instead of a thin archive.
  *
  * <p>Usage: {@code java -XX:ArchiveClassesAtExit=ARCHIVE -cp gameday.jar
- * dev.gameday.cli.internal.StartupTraining long|short DIR}
+ * dev.gameday.cli.StartupTraining long|short DIR}
  */
 public final class StartupTraining {
     private static final ProbeThroughProxy RUN =

@@ -1,0 +1,96 @@
+package dev.gameday.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape docs/architecture.md draws, enforced: no package cycles, {@code internal} packages used
+ * only from inside their parent, the layers from the command line down to the journal, the reports
+ * on the journal alone, and exit codes in the command line only. Covers the three modules (the runner's
+ * test class path holds the reports and the journal).
+ */
+class LayersTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("dev.gameday");
+    }
+
+    @Test
+    void noPackageDependsOnItselfThroughOthers() {
+        slices().matching("dev.gameday.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void internalPackagesAreUsedOnlyInsideTheirParent() {
+        classes().that().resideInAPackage("..internal..").should(beUsedOnlyInsideTheirParent()).check(classes);
+    }
+
+    @Test
+    void layersFromTheCommandLineDownToTheJournal() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("cli").definedBy("dev.gameday.cli..")
+                .layer("demo").definedBy("dev.gameday.demo..")
+                .layer("run").definedBy("dev.gameday.run..", "dev.gameday.preflight..", "dev.gameday.recover..",
+                        "dev.gameday.rollback..")
+                .layer("probes and faults").definedBy("dev.gameday.hypothesis..", "dev.gameday.fault..")
+                .layer("embedded proxy").definedBy("dev.gameday.proxy..")
+                .layer("experiment").definedBy("dev.gameday.experiment..", "dev.gameday.toxic..")
+                .layer("reports").definedBy("dev.gameday.report..", "dev.gameday.replay..")
+                .layer("journal").definedBy("dev.gameday.journal..", "dev.gameday.judge..", "dev.gameday.text..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("demo").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("run").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("probes and faults").mayOnlyBeAccessedByLayers("cli", "run")
+                .whereLayer("embedded proxy").mayOnlyBeAccessedByLayers("cli", "probes and faults")
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli", "run", "probes and faults", "embedded proxy")
+                .whereLayer("reports").mayOnlyBeAccessedByLayers("cli", "run")
+                .whereLayer("reports").mayOnlyAccessLayers("journal")
+                .whereLayer("embedded proxy").mayOnlyAccessLayers("experiment", "journal")
+                .check(classes);
+    }
+
+    @Test
+    void theEmbeddedProxyKnowsOnlyFaultKinds() {
+        noClasses().that().resideInAPackage("dev.gameday.proxy..").should().dependOnClassesThat()
+                .resideInAPackage("dev.gameday.experiment..").check(classes);
+    }
+
+    @Test
+    void exitCodesAreMappedInTheCommandLineOnly() {
+        noClasses().that().resideOutsideOfPackage("dev.gameday.cli..").should().callMethod(System.class, "exit", int.class)
+                .check(classes);
+    }
+
+    private static ArchCondition<JavaClass> beUsedOnlyInsideTheirParent() {
+        return new ArchCondition<>("be used only inside the package that holds their internal package") {
+            @Override
+            public void check(JavaClass target, ConditionEvents events) {
+                String pkg = target.getPackageName();
+                String parent = pkg.substring(0, pkg.indexOf(".internal"));
+                for (Dependency d : target.getDirectDependenciesToSelf()) {
+                    String from = d.getOriginClass().getPackageName();
+                    if (!from.equals(parent) && !from.startsWith(parent + ".")) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+}
