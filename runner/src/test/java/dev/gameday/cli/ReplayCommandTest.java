@@ -46,7 +46,7 @@ class ReplayCommandTest {
             {"type":"step.ended","t":1795000001101,"seq":8,"step":"slow"}
             {"type":"verdict","t":1795000001900,"seq":9,"verdict":"refuted","summary":"Pages failed.",\
             "evidence":[],"timeToDetect":[],"timeToRecoverMs":null}
-            {"type":"run.ended","t":1795000002000,"seq":10,"exitCode":1,"verdict":"refuted"}
+            {"type":"run.ended","t":1795000002000,"seq":10,"verdict":"refuted"}
             """;
 
     @TempDir
@@ -170,7 +170,7 @@ class ReplayCommandTest {
 
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Speed 100x")
-                .containsSubsequence("fault injected", "   ? Which alert fires first?", "run ended (exit code 1)",
+                .containsSubsequence("fault injected", "   ? Which alert fires first?", "run ended (refuted)",
                         "Replay finished.");
     }
 

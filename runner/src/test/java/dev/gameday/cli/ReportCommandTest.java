@@ -27,7 +27,7 @@ class ReportCommandTest {
                 {"type":"phase","t":1000,"seq":1,"phase":"before"}
                 {"type":"sample","t":1100,"seq":2,"probe":"p","ok":true,"ms":3.5,"status":200,"error":null}
                 {"type":"sample","t":1200,"seq":3,"probe":"p","ok":true,"ms":4.5,"status":200,"error":null}
-                {"type":"run.ended","t":2000,"seq":4,"exitCode":0,"verdict":"held"}
+                {"type":"run.ended","t":2000,"seq":4,"verdict":"held"}
                 """);
         int code = run("report", dir.toString(), "--format", "md,junit", "--out", dir.resolve("out").toString());
         assertThat(code).as(err.toString()).isZero();

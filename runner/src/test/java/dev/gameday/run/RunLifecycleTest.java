@@ -190,7 +190,7 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
         assertThat(Gameday.execute("recover", out.toString())).isZero();
         List<String> closed = types(runDir(out));
         assertThat(closed.get(closed.size() - 1)).isEqualTo("run.ended");
-        assertThat(journal(runDir(out)).first("run.ended").orElseThrow().path("exitCode").asInt()).isEqualTo(4);
+        assertThat(journal(runDir(out)).first("run.ended").orElseThrow().path("verdict").asText()).isEqualTo("error");
     }
 
     @Test
