@@ -31,6 +31,11 @@ public sealed interface Change {
     /** The proxy the change is on. */
     String proxy();
 
+    /** Why an undo that found {@link Outcome#NOT_OURS} left the proxy as it is, in words. */
+    default String notOurs() {
+        return "proxy " + proxy() + " is not the run's now: left alone";
+    }
+
     /** A toxic the run added, by name. */
     record AddedToxic(String step, String proxy, String toxicName) implements Change {
         @Override
@@ -64,6 +69,11 @@ public sealed interface Change {
     /** A proxy the run created; deleted only while it is still wired as the run wired it. */
     record CreatedProxy(String proxy, String listen, String upstream) implements Change {
         @Override
+        public String notOurs() {
+            return "proxy " + proxy + " is wired otherwise now, so it is not the run's: left alone";
+        }
+
+        @Override
         public Outcome undo(ToxiproxyClient client) throws IOException {
             Proxy p = find(client, proxy);
             if (p == null) {
@@ -83,6 +93,11 @@ public sealed interface Change {
      */
     record ReplacedProxy(String proxy, String listen, String upstream, boolean enabled) implements Change {
         @Override
+        public String notOurs() {
+            return "the original proxy " + proxy + " was not put back: a proxy of that name wired otherwise is there now";
+        }
+
+        @Override
         public Outcome undo(ToxiproxyClient client) throws IOException {
             Proxy p = find(client, proxy);
             if (p != null) {
@@ -98,6 +113,11 @@ public sealed interface Change {
 
     /** The run's lease on {@code proxy}: its lease proxy is deleted only while it names the run. */
     record LeaseTaken(String proxy, String runId) implements Change {
+        @Override
+        public String notOurs() {
+            return "the lease on proxy " + proxy + " is another run's now: left alone";
+        }
+
         @Override
         public Outcome undo(ToxiproxyClient client) throws IOException {
             Proxy lease = find(client, Lease.proxyName(proxy));

@@ -69,6 +69,16 @@ public final class FaultLedger {
     }
 
     /**
+     * The ledger of a run that is gone, rebuilt from what its journal says may still be in place
+     * ({@code gameday recover}): every change is uncertain, so {@link #undoAll} looks before it undoes.
+     */
+    public static FaultLedger adopting(URI server, String runId, List<Change> outstanding) {
+        FaultLedger ledger = new FaultLedger(server, runId, NO_INTENTS);
+        ledger.uncertain.addAll(outstanding);
+        return ledger;
+    }
+
+    /**
      * A fault in place: a toxic ({@code toxicName}) or an outage ({@code toxicName} null); {@code fault}
      * is null for one that was undone from its intent (its call had failed without an answer).
      */
@@ -78,9 +88,12 @@ public final class FaultLedger {
         }
     }
 
-    /** What {@link #undoAll} undid, and what it could not (still possibly in place). */
+    /**
+     * What {@link #undoAll} undid, what it could not (still possibly in place), and what it left alone
+     * because what is there now is not the run's (in words).
+     */
     public record Undo(List<Entry> removedFaults, List<String> removedProxies, List<String> restoredProxies,
-            List<String> releasedLeases, List<InjectedRef> stillInjected, List<String> errors) {
+            List<String> releasedLeases, List<InjectedRef> stillInjected, List<String> errors, List<String> leftAlone) {
 
         /** The journal's record of what was undone, faults removed for {@code reason}. */
         public List<JournalEvent> events(String reason) {
@@ -264,6 +277,7 @@ public final class FaultLedger {
             List<String> restored = new ArrayList<>();
             List<String> released = new ArrayList<>();
             List<String> errors = new ArrayList<>();
+            List<String> leftAlone = new ArrayList<>();
             for (Entry e : List.copyOf(faults.values())) {
                 try {
                     e.fault().remove();
@@ -277,8 +291,9 @@ public final class FaultLedger {
                 }
             }
             undoUncertain(Change.AddedToxic.class, c -> removed.add(new Entry(c.step(), c.proxy(), c.toxicName(), null)),
-                    errors);
-            undoUncertain(Change.Outage.class, c -> removed.add(new Entry(c.step(), c.proxy(), null, null)), errors);
+                    errors, leftAlone);
+            undoUncertain(Change.Outage.class, c -> removed.add(new Entry(c.step(), c.proxy(), null, null)), errors,
+                    leftAlone);
             for (Proxy p : List.copyOf(createdProxies.values())) {
                 try {
                     p.delete();
@@ -292,7 +307,7 @@ public final class FaultLedger {
                     }
                 }
             }
-            undoUncertain(Change.CreatedProxy.class, c -> removedProxies.add(c.proxy()), errors);
+            undoUncertain(Change.CreatedProxy.class, c -> removedProxies.add(c.proxy()), errors, leftAlone);
             for (Map.Entry<String, Call<Proxy>> original : List.copyOf(replaced.entrySet())) {
                 if (proxiesLeft().contains(original.getKey())) {
                     continue; // the run's proxy is still there: put the original back once it is gone
@@ -306,7 +321,7 @@ public final class FaultLedger {
                 }
             }
             if (proxiesLeft().isEmpty()) {
-                undoUncertain(Change.ReplacedProxy.class, c -> restored.add(c.proxy()), errors);
+                undoUncertain(Change.ReplacedProxy.class, c -> restored.add(c.proxy()), errors, leftAlone);
             }
             if (faults.isEmpty() && proxiesLeft().isEmpty() && originalsLeft().isEmpty() && inPlace().isEmpty()) {
                 // A lease is released last, once nothing of the run is left on its proxy.
@@ -320,9 +335,9 @@ public final class FaultLedger {
                         errors.add("releasing the lease on proxy " + l.proxy() + ": " + ex.getMessage());
                     }
                 }
-                undoUncertain(Change.LeaseTaken.class, c -> released.add(c.proxy()), errors);
+                undoUncertain(Change.LeaseTaken.class, c -> released.add(c.proxy()), errors, leftAlone);
             }
-            return new Undo(removed, removedProxies, restored, released, inPlace(), errors);
+            return new Undo(removed, removedProxies, restored, released, inPlace(), errors, leftAlone);
         } finally {
             if (locked) {
                 lock.unlock();
@@ -383,13 +398,19 @@ public final class FaultLedger {
         }
     }
 
-    /** Undoes the uncertain changes of one kind: each undone one is reported, each answered one forgotten. */
-    private <C extends Change> void undoUncertain(Class<C> kind, Consumer<C> undone,
-            List<String> errors) {
+    /**
+     * Undoes the uncertain changes of one kind: each undone one is reported, each answered one
+     * forgotten, each found to be someone else's now described in {@code leftAlone}.
+     */
+    private <C extends Change> void undoUncertain(Class<C> kind, Consumer<C> undone, List<String> errors,
+            List<String> leftAlone) {
         uncertain(kind).forEach(c -> {
             try {
-                if (c.undo(client) == Change.Outcome.UNDONE) {
+                Change.Outcome o = c.undo(client);
+                if (o == Change.Outcome.UNDONE) {
                     undone.accept(c);
+                } else if (o == Change.Outcome.NOT_OURS) {
+                    leftAlone.add(c.notOurs());
                 }
                 uncertain.remove(c);
             } catch (IOException | RuntimeException ex) {

@@ -2,19 +2,17 @@ package dev.gameday.recover;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.fault.Change;
+import dev.gameday.fault.FaultLedger;
 import dev.gameday.fault.Lease;
 import dev.gameday.fault.ToxicNames;
 import dev.gameday.fault.ToxiproxyClients;
-import dev.gameday.journal.FaultRemoved;
 import dev.gameday.journal.InjectedRef;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalEvent;
 import dev.gameday.journal.JournalFile;
-import dev.gameday.journal.LeaseReleased;
-import dev.gameday.journal.ProxyRemoved;
-import dev.gameday.journal.ProxyRestored;
 import dev.gameday.journal.RunEnded;
 import dev.gameday.journal.RunInterrupted;
+import dev.gameday.rollback.Teardown;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
@@ -119,52 +117,28 @@ public final class CrashRecovery {
         List<JournalEvent> done = new ArrayList<>();
         List<InjectedRef> removed = new ArrayList<>();
         List<String> removedProxies = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        int restored = 0;
-        int released = 0;
-        try {
-            for (Change c : outstanding.faults()) {
-                if (c.undo(client) == Change.Outcome.UNDONE) {
-                    InjectedRef ref = ref(c);
-                    removed.add(ref);
-                    done.add(new FaultRemoved(step(c), ref.proxy(), ref.toxicName(), "recover"));
-                }
-            }
-            for (Change c : outstanding.createdProxies()) {
-                Change.Outcome o = c.undo(client);
-                if (o == Change.Outcome.UNDONE) {
-                    removedProxies.add(c.proxy());
-                    done.add(new ProxyRemoved(c.proxy()));
-                } else if (o == Change.Outcome.NOT_OURS) {
-                    notes.add("proxy " + c.proxy() + " is wired otherwise now, so it is not the run's: left alone");
-                }
-            }
-            for (Change c : outstanding.originals()) {
-                Change.Outcome o = c.undo(client);
-                if (o == Change.Outcome.UNDONE) {
-                    restored++;
-                    done.add(new ProxyRestored(c.proxy()));
-                } else if (o == Change.Outcome.NOT_OURS) {
-                    notes.add("the original proxy " + c.proxy() + " was not put back: a proxy of that name wired "
-                            + "otherwise is there now");
-                }
-            }
-            for (Change c : outstanding.leases()) {
-                if (c.undo(client) == Change.Outcome.UNDONE) {
-                    released++;
-                    done.add(new LeaseReleased(c.proxy(), Lease.proxyName(c.proxy())));
-                }
-            }
-        } catch (IOException e) {
-            String reason = "Toxiproxy at " + url + " failed during recovery (" + e.getMessage() + "); what is "
-                    + "not recorded as undone may still be in place: run `gameday recover` again once it answers";
+        int[] restoredAndReleased = new int[2];
+        FaultLedger ledger = FaultLedger.adopting(URI.create(url), started.path("runId").asText(), outstanding.all());
+        Teardown.Result left = new Teardown(ledger, 0).run(u -> {
+            done.addAll(u.events("recover"));
+            u.removedFaults().forEach(f -> removed.add(f.ref()));
+            removedProxies.addAll(u.removedProxies());
+            restoredAndReleased[0] += u.restoredProxies().size();
+            restoredAndReleased[1] += u.releasedLeases().size();
+        });
+        if (!left.clean()) {
+            String reason = "Toxiproxy at " + url + " failed during recovery (" + String.join("; ", left.errors())
+                    + "); what is not recorded as undone may still be in place: run `gameday recover` again once it "
+                    + "answers";
             return Optional.of(append(runDir, journalFile, done, RecoveryOutcome.Status.FAILED, removed,
                     removedProxies, reason));
         }
+        int restored = restoredAndReleased[0];
+        int released = restoredAndReleased[1];
         String reason = owner + how + "; removed " + removed.size() + " fault(s) and " + removedProxies.size()
                 + " proxy(ies)" + (restored == 0 ? "" : ", put back " + restored + " replaced proxy(ies)")
                 + (released == 0 ? "" : ", released " + released + " lease(s)") + " on " + url
-                + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+                + (left.leftAlone().isEmpty() ? "" : "; " + String.join("; ", left.leftAlone()));
         return Optional.of(close(runDir, journal, done, removed, removedProxies, reason));
     }
 
@@ -235,13 +209,9 @@ public final class CrashRecovery {
                 : new InjectedRef(c.proxy(), null);
     }
 
-    private static String step(Change c) {
-        return c instanceof Change.AddedToxic t ? t.step() : ((Change.Outage) c).step();
-    }
-
     private static String describe(Outstanding o) {
         List<String> what = new ArrayList<>();
-        o.faults().forEach(c -> what.add(dev.gameday.fault.FaultLedger.describe(ref(c))));
+        o.faults().forEach(c -> what.add(FaultLedger.describe(ref(c))));
         o.createdProxies().forEach(c -> what.add("proxy " + c.proxy()));
         o.originals().forEach(c -> what.add("the original of proxy " + c.proxy() + " (not put back)"));
         o.leases().forEach(c -> what.add("the lease on proxy " + c.proxy()));

@@ -83,6 +83,15 @@ record Outstanding(List<Change> faults, List<Change> createdProxies, List<Change
         return new Outstanding(all, createdProxies, originals, leases);
     }
 
+    /** Every change, in the order recovery undoes them. */
+    List<Change> all() {
+        List<Change> all = new ArrayList<>(faults);
+        all.addAll(createdProxies);
+        all.addAll(originals);
+        all.addAll(leases);
+        return all;
+    }
+
     boolean isEmpty() {
         return faults.isEmpty() && createdProxies.isEmpty() && originals.isEmpty() && leases.isEmpty();
     }

@@ -13,12 +13,7 @@ import dev.gameday.journal.RunStarted;
 import dev.gameday.recover.CrashRecovery;
 import dev.gameday.recover.RecoveryOutcome;
 import dev.gameday.recover.RunLock;
-import dev.gameday.run.DryRun;
-import dev.gameday.run.RunFolders;
-import dev.gameday.run.RunReports;
-import dev.gameday.run.RunSession;
-import dev.gameday.run.ShutdownGuard;
-import dev.gameday.run.Timeline;
+import dev.gameday.rollback.Teardown;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,8 +72,7 @@ public final class RunEngine {
             if (!ledger.empty()) {
                 // Last resort, when the session itself failed: nothing the run did may stay in place. What
                 // cannot be undone stays in the journal's intents, which is left open for `gameday recover`.
-                ledger.seal(1000);
-                ledger.undoAll(1000).events("error").forEach(journal::append);
+                new Teardown(ledger, 1000).run(undo -> undo.events("error").forEach(journal::append));
             }
             guard.release();
             journal.close();

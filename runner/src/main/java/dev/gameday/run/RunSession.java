@@ -35,6 +35,7 @@ import dev.gameday.text.Units;
 import dev.gameday.preflight.Preflight;
 import dev.gameday.preflight.PreflightFailure;
 import dev.gameday.rollback.RollbackAction;
+import dev.gameday.rollback.Teardown;
 import dev.gameday.run.RunResult;
 import dev.gameday.run.Verdict;
 import eu.rekawek.toxiproxy.Proxy;
@@ -431,32 +432,26 @@ final class RunSession {
         enterPhase("rollback", 0);
         // Faults first, at once; meanwhile every sample already sent comes back and is journaled.
         Future<Void> drained = Future.join(samplers.stream().map(ProbeSampler::stop).toList()).mapEmpty();
-        undo(removalReason, 0)
+        undo(removalReason)
                 .compose(still -> drained.transform(v -> rollbacks()).map(still))
                 .onComplete(r -> conclude(verdict, summary, r.succeeded() ? r.result() : ledger.inPlace()));
     }
 
-    /** Removes everything left, retrying while Toxiproxy fails; completes with what may remain. */
-    private Future<List<InjectedRef>> undo(String reason, int attempt) {
-        return blocking(() -> {
-            ledger.seal(CALL_IN_FLIGHT_WAIT_MS);
-            FaultLedger.Undo undone = ledger.undoAll(CALL_IN_FLIGHT_WAIT_MS);
-            return new Undone(undone, faults.pathsOfUndone(undone.removedFaults()));
-        }).compose(done -> {
-            FaultLedger.Undo u = done.undo();
-            faults.pathsChecked(done.paths());
-            u.events(reason).forEach(this::record);
-            if (u.stillInjected().isEmpty() && u.errors().isEmpty() || attempt >= UNDO_RETRY_DELAYS_MS.length) {
-                return Future.succeededFuture(ledger.inPlace());
-            }
-            Promise<List<InjectedRef>> retry = Promise.promise();
-            vertx.setTimer(UNDO_RETRY_DELAYS_MS[attempt], id -> undo(reason, attempt + 1).onComplete(retry));
-            return retry.future();
-        });
+    /**
+     * Removes everything left, retrying while Toxiproxy fails; completes with what may remain. Each
+     * attempt's removals (and the fault paths read right after them) are journaled, and judged, on the
+     * session's context before the next attempt's.
+     */
+    private Future<List<InjectedRef>> undo(String reason) {
+        Teardown teardown = new Teardown(ledger, CALL_IN_FLIGHT_WAIT_MS, UNDO_RETRY_DELAYS_MS);
+        return blocking(() -> teardown.run(undo -> {
+            List<PathChecked> paths = faults.pathsOfUndone(undo.removedFaults());
+            context.runOnContext(v -> {
+                faults.pathsChecked(paths);
+                undo.events(reason).forEach(this::record);
+            });
+        }).stillInjected());
     }
-
-    /** What one undo took away, and the fault paths read right after. */
-    private record Undone(FaultLedger.Undo undo, List<PathChecked> paths) {}
 
     private Future<Void> rollbacks() {
         Future<Void> chain = Future.succeededFuture();

@@ -6,6 +6,7 @@ import dev.gameday.journal.Journal;
 import dev.gameday.journal.RunError;
 import dev.gameday.journal.RunInterrupted;
 import dev.gameday.recover.RunLock;
+import dev.gameday.rollback.Teardown;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,18 +55,15 @@ final class ShutdownGuard {
         if (released) {
             return;
         }
-        ledger.seal(WAIT_FOR_CALL_IN_FLIGHT_MS);
         List<InjectedRef> removed = new ArrayList<>();
-        FaultLedger.Undo undo = ledger.undoAll(WAIT_FOR_CALL_IN_FLIGHT_MS);
-        record(undo, removed);
-        if (!ledger.empty()) {
-            undo = ledger.undoAll(0);
-            record(undo, removed);
-        }
-        if (!ledger.empty()) {
-            journal.append(new RunError("interrupted by a signal; cleanup failed: " + String.join("; ", undo.errors()),
-                    undo.stillInjected()));
-            err.println("gameday: interrupted; could not remove everything (" + String.join("; ", undo.errors())
+        Teardown.Result left = new Teardown(ledger, WAIT_FOR_CALL_IN_FLIGHT_MS, 0).run(undo -> {
+            undo.events("signal").forEach(journal::append);
+            undo.removedFaults().forEach(e -> removed.add(e.ref()));
+        });
+        if (!left.clean()) {
+            journal.append(new RunError("interrupted by a signal; cleanup failed: " + String.join("; ", left.errors()),
+                    left.stillInjected()));
+            err.println("gameday: interrupted; could not remove everything (" + String.join("; ", left.errors())
                     + "); the journal stays open: `gameday recover " + runDir + "` finishes the cleanup once "
                     + "Toxiproxy answers");
         } else {
@@ -76,10 +74,5 @@ final class ShutdownGuard {
         journal.close();
         RunLock.deleteQuietly(runDir);
         RunReports.render(runDir, err);
-    }
-
-    private void record(FaultLedger.Undo undo, List<InjectedRef> removed) {
-        undo.events("signal").forEach(journal::append);
-        undo.removedFaults().forEach(e -> removed.add(e.ref()));
     }
 }
