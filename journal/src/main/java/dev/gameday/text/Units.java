@@ -25,6 +25,11 @@ public final class Units {
         return trim(s / 86_400.0, 1) + " d";
     }
 
+    /** Seconds as the console counts them: {@code 5s}, {@code 2.5s}. */
+    public static String seconds(long ms) {
+        return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+    }
+
     /** Minutes with one decimal, the unit error budgets are quoted in: {@code 43.2 min}. */
     public static String minutes(double ms) {
         double min = ms / 60_000.0;

@@ -115,7 +115,8 @@ final class DemoCommand implements Callable<Integer> {
                 Path file = extract(x.file(), experiments);
                 stdout.println();
                 stdout.println("=== " + x.file() + " (designed to be " + x.designedFor().key() + ")");
-                RunResult r = RunEngine.run(RunOptions.of(file, vars, env, output.out, stdout).live(output.live()));
+                RunResult r = RunEngine.run(RunOptions.of(file, vars, env, output.out, stdout)
+                        .listener(new Progress(stdout, output.live())));
                 RunCommand.print(r, stdout);
                 asDesigned &= r.verdict() == x.designedFor();
                 rows.add(String.format(Locale.ROOT, "%-50s %-9s %-9s %s", x.file(), x.designedFor().key(),

@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         output.quietNetworkLogs();
         PrintStream stdout = System.out;
         RunResult r = RunEngine.run(RunOptions.of(file, vars.values, System.getenv(), output.out, stdout)
-                .dryRun(dryRun).live(output.live()).replaceProxies(replaceProxies).refuseCommands(noCommands));
+                .dryRun(dryRun).listener(new Progress(stdout, output.live())).replaceProxies(replaceProxies).refuseCommands(noCommands));
         if (!dryRun) {
             print(r, stdout);
         }

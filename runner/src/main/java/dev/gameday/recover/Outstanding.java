@@ -91,8 +91,4 @@ record Outstanding(List<Change> faults, List<Change> createdProxies, List<Change
         all.addAll(leases);
         return all;
     }
-
-    boolean isEmpty() {
-        return faults.isEmpty() && createdProxies.isEmpty() && originals.isEmpty() && leases.isEmpty();
-    }
 }

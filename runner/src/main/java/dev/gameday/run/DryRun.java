@@ -5,9 +5,8 @@ import dev.gameday.experiment.load.LoadedExperiment;
 import dev.gameday.journal.PlanEntry;
 import dev.gameday.preflight.LiveChecks;
 import dev.gameday.report.premortem.PreflightCheck;
-import dev.gameday.run.RunResult;
-import dev.gameday.run.Verdict;
 import dev.gameday.text.TerminalText;
+import dev.gameday.text.Units;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +29,13 @@ final class DryRun {
         for (PreflightCheck c : r.checks()) {
             out.println(TerminalText.safe((c.ok() ? "  ok    " : "  FAIL  ") + c.name() + ": " + c.detail()));
         }
-        out.println("Timeline (from the start of the method, after " + RunSession.seconds(
+        out.println("Timeline (from the start of the method, after " + Units.seconds(
                 e.steadyState().before().toMillis()) + " of steady state):");
         for (PlanEntry p : Timeline.of(e.method()).plan()) {
-            out.printf(Locale.ROOT, "  +%-7s %-8s %s%s%s%n", RunSession.seconds(p.startMs()), p.kind(),
+            out.printf(Locale.ROOT, "  +%-7s %-8s %s%s%s%n", Units.seconds(p.startMs()), p.kind(),
                     p.parent() == null ? "" : "  ", p.step(),
                     (p.proxy() == null ? "" : " — " + p.toxic() + " on " + p.proxy())
-                            + " for " + RunSession.seconds(p.durationMs()));
+                            + " for " + Units.seconds(p.durationMs()));
         }
         if (r.outcome() == LiveChecks.Outcome.GO) {
             out.println("Pre-flight OK: the run would start.");

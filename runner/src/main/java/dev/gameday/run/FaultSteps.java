@@ -35,13 +35,13 @@ import java.util.function.Consumer;
  * removal: what it carried in between is the step's {@link PathChecked}. An outage disables the proxy
  * — nothing can cross it — so its path is what the proxy carried from pre-flight until it went down.
  * Outcomes are recorded through {@code record} (journal and judge); a failed call is reported to
- * {@code onFailure}. Event-loop confined.
+ * {@code onFailure}, as is a failed {@link #heartbeat}. Event-loop confined.
  */
 final class FaultSteps {
     private final Vertx vertx;
     private final FaultLedger ledger;
     private final Consumer<JournalEvent> record;
-    private final Progress progress;
+    private final RunListener progress;
     private final String runId;
     private final Map<String, Proxy> proxies;
     private final ToxiproxyClient client;
@@ -53,8 +53,9 @@ final class FaultSteps {
     /** The counters right after each toxic went in; taken (on a worker) by whoever reads them at its end. */
     private final Map<String, TrafficMeter.Reading> atInjection = new ConcurrentHashMap<>();
     private final List<PathChecked> paths = new ArrayList<>();
+    private boolean heartbeatInFlight;
 
-    FaultSteps(Vertx vertx, FaultLedger ledger, Consumer<JournalEvent> record, Progress progress, String runId,
+    FaultSteps(Vertx vertx, FaultLedger ledger, Consumer<JournalEvent> record, RunListener progress, String runId,
             Map<String, Proxy> proxies, ToxiproxyClient client, TrafficMeter meter,
             Map<String, TrafficMeter.Reading> sincePreflight, Consumer<Throwable> onFailure) {
         this.vertx = vertx;
@@ -68,6 +69,20 @@ final class FaultSteps {
         this.injector = new Injector(meter.url());
         this.sincePreflight = sincePreflight;
         this.onFailure = onFailure;
+    }
+
+    /** Asks Toxiproxy whether it is still there (one question at a time): a failure ends the run. */
+    void heartbeat() {
+        if (heartbeatInFlight) {
+            return;
+        }
+        heartbeatInFlight = true;
+        vertx.executeBlocking(client::getProxies, false).onComplete(r -> {
+            heartbeatInFlight = false;
+            if (r.failed()) {
+                onFailure.accept(r.cause());
+            }
+        });
     }
 
     /** Puts the step's fault in place (a ramped attribute starts at {@code from}). */

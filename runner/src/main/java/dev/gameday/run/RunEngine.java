@@ -66,7 +66,7 @@ public final class RunEngine {
         RunResult result;
         try {
             RunSession session = new RunSession(engine, experiment, started.experiment(), loaded.redactor(), runId,
-                    journal, ledger, server, options.replaceProxies(), options.out(), options.live());
+                    journal, ledger, server, options.replaceProxies(), options.listener());
             result = session.start().await();
         } finally {
             if (!ledger.empty()) {

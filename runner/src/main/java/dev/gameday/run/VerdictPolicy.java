@@ -5,7 +5,6 @@ import dev.gameday.journal.Evidence.Status;
 import dev.gameday.journal.PathChecked;
 import dev.gameday.judge.Sentences;
 import dev.gameday.text.Units;
-import dev.gameday.run.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
