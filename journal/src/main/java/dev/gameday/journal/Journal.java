@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,17 +17,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The append-only JSONL run journal (docs/journal.md). {@link #append} is thread-safe and only writes
- * to the OS (cheap enough for the event loop); fsync runs on the journal's own thread, every
- * {@value #SYNC_EVERY_MS} ms when something was written and at once on {@link #sync()}.
+ * The append-only JSONL run journal (docs/journal.md). {@link #append} is thread-safe and cheap enough
+ * for the event loop: it stamps the event ({@code t}, {@code seq}) and queues it; the journal's own
+ * thread encodes, redacts and writes the lines in that order, and fsyncs every {@value #SYNC_EVERY_MS}
+ * ms when something was written and at once on {@link #sync()}. At most {@value #MAX_QUEUED} lines
+ * wait: beyond that {@link #append} waits for the disk rather than let memory grow.
  * {@link #appendDurably} is the write-ahead path for intents: it returns only once the line is on
  * disk, and throws when it is not, so that the Toxiproxy call it announces is never made unrecorded.
  * Every text value of an event (not its field names) passes through the redactor before it is
@@ -43,6 +43,9 @@ import java.util.function.UnaryOperator;
  */
 public final class Journal implements AutoCloseable {
     static final long SYNC_EVERY_MS = 500;
+    static final int MAX_QUEUED = 65_536;
+    /** How long {@link #close} waits for the queued lines to be written. */
+    private static final long CLOSE_WAIT_MS = 30_000;
     /**
      * Test-only: {@code after:<type>} (or {@code before:<type>}, optionally {@code #<n>} for the n-th
      * event of that type) halts the JVM at once, as {@code kill -9} would, right after that event is
@@ -54,18 +57,15 @@ public final class Journal implements AutoCloseable {
     private static final HaltPoint HALT = HaltPoint.parse(System.getProperty(HALT_PROPERTY));
 
     private final Path file;
-    private final FileChannel channel;
     private final UnaryOperator<String> redact;
-    private final ScheduledExecutorService syncer;
     private final LongSupplier clock;
+    private final LineWriter writer;
     private long seq;
-    private long lines;
     private boolean closed;
     /** A journal's last line is its {@code run.ended} or {@code run.interrupted}: nothing is written after it. */
     private boolean ended;
     private volatile Failure failure;
     private volatile Consumer<Failure> failureListener = f -> { };
-    private volatile boolean dirty;
 
     /** Why the journal stopped writing, and how many complete lines it holds. */
     public record Failure(String reason, long linesWritten) {}
@@ -74,16 +74,9 @@ public final class Journal implements AutoCloseable {
             LongSupplier clock) {
         this.file = file;
         this.clock = clock;
-        this.channel = channel;
         this.redact = redact;
         this.seq = nextSeq;
-        this.lines = lines;
-        this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "gameday-journal-sync");
-            t.setDaemon(true);
-            return t;
-        });
-        syncer.scheduleWithFixedDelay(this::syncIfDirty, SYNC_EVERY_MS, SYNC_EVERY_MS, TimeUnit.MILLISECONDS);
+        this.writer = new LineWriter(channel, lines, MAX_QUEUED, SYNC_EVERY_MS, this::encode, this::failed, HALT);
     }
 
     /** Starts a new journal; fails when the file already exists. */
@@ -136,11 +129,10 @@ public final class Journal implements AutoCloseable {
     public long append(JournalEvent event) {
         long t = event.at() == null ? clock.getAsLong() : event.at();
         try {
-            write(event, t);
+            enqueue(event, t, false);
         } catch (IOException e) {
-            return t; // closed, or failed: the failure is recorded and reported to the listener
+            // closed, ended or failed: a failure is recorded and reported to the listener
         }
-        HALT.after(event.type());
         return t;
     }
 
@@ -150,16 +142,20 @@ public final class Journal implements AutoCloseable {
      * must then not be made.
      */
     public void appendDurably(JournalEvent event) throws IOException {
-        write(event, event.at() == null ? clock.getAsLong() : event.at());
+        CompletableFuture<Void> written = enqueue(event, event.at() == null ? clock.getAsLong() : event.at(), true);
         try {
-            channel.force(false);
-        } catch (IOException e) {
-            throw fail(e);
+            written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while journal " + file + " was writing " + event.type(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
-        HALT.after(event.type());
     }
 
-    private void write(JournalEvent event, long t) throws IOException {
+    /** Stamps the line with its place ({@code seq}) and queues it for the writer; throws when it is refused. */
+    private CompletableFuture<Void> enqueue(JournalEvent event, long t, boolean durably) throws IOException {
+        // Under the lock so that lines are queued in the order of their seq; the writer never takes it.
         synchronized (this) {
             if (closed) {
                 throw new IOException("journal " + file + " is closed");
@@ -170,43 +166,36 @@ public final class Journal implements AutoCloseable {
             if (ended) {
                 throw new IOException("journal " + file + " has ended");
             }
-            HALT.before(event.type());
-            ObjectNode line = MAPPER.createObjectNode();
-            line.put("type", event.type());
-            line.put("t", t);
-            line.put("seq", seq);
-            JsonNode fields = MAPPER.valueToTree(event);
-            redactValues(fields);
-            for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
-                line.set(f.getKey(), f.getValue());
-            }
-            byte[] bytes;
-            try {
-                bytes = (MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("journal event " + event.type() + " cannot be written as JSON", e);
-            }
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            try {
-                while (buf.hasRemaining()) {
-                    channel.write(buf);
-                }
-            } catch (IOException e) {
-                throw failLocked(e);
-            }
-            seq++;
-            lines++;
-            dirty = true;
+            CompletableFuture<Void> durable = durably ? new CompletableFuture<>() : null;
+            writer.put(new LineWriter.Line(event, t, seq++, durable));
             ended = event.type().equals("run.ended") || event.type().equals("run.interrupted");
+            return durable;
+        }
+    }
+
+    /** On the writer thread: one line as JSON, every text value redacted. */
+    private byte[] encode(LineWriter.Line l) throws IOException {
+        ObjectNode line = MAPPER.createObjectNode();
+        line.put("type", l.event().type());
+        line.put("t", l.t());
+        line.put("seq", l.seq());
+        JsonNode fields = MAPPER.valueToTree(l.event());
+        redactValues(fields);
+        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            line.set(f.getKey(), f.getValue());
+        }
+        try {
+            return (MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IOException("journal event " + l.event().type() + " cannot be written as JSON: "
+                    + e.getOriginalMessage(), e);
         }
     }
 
     /** Asks for an fsync now (phase boundaries) without waiting for it. */
     public void sync() {
-        if (!syncer.isShutdown()) {
-            syncer.execute(this::syncIfDirty);
-        }
+        writer.sync();
     }
 
     /**
@@ -219,7 +208,9 @@ public final class Journal implements AutoCloseable {
         close();
     }
 
-    /** Writes nothing more, fsyncs what was written, and releases the file. Idempotent; never throws. */
+    /**
+     * Takes no more lines, writes those queued, fsyncs, and releases the file. Idempotent; never throws.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -228,61 +219,20 @@ public final class Journal implements AutoCloseable {
             }
             closed = true;
         }
-        // Not shutdownNow(): interrupting a thread inside FileChannel.force closes the channel.
-        syncer.shutdown();
-        try {
-            syncer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            if (failure == null) {
-                channel.force(false);
-            }
-        } catch (IOException e) {
-            fail(e);
-        } finally {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // Nothing more can be written either way; the failure, if any, is recorded.
-            }
-        }
+        writer.close(CLOSE_WAIT_MS);
     }
 
-    private void syncIfDirty() {
-        if (!dirty) {
-            return;
-        }
-        dirty = false;
-        try {
-            channel.force(false);
-        } catch (ClosedChannelException e) {
-            // Closed under us by close(), which fsyncs itself.
-        } catch (IOException e) {
-            fail(e);
-        }
+    /** Records the first failure and tells the listener, off the writer's thread. */
+    private void failed(IOException e, long linesWritten) {
+        Failure f = new Failure(e.getMessage() == null ? e.toString() : e.getMessage(), linesWritten);
+        failure = f;
+        Consumer<Failure> listener = failureListener;
+        // The listener may append (dropped) or wait on other threads: never on the writer.
+        Thread notify = new Thread(() -> listener.accept(f), "gameday-journal-failure");
+        notify.setDaemon(true);
+        notify.start();
     }
 
-    private IOException fail(IOException e) {
-        synchronized (this) {
-            return failLocked(e);
-        }
-    }
-
-    /** Records the first failure and tells the listener (on this thread); returns {@code e} to throw. */
-    private IOException failLocked(IOException e) {
-        if (failure == null) {
-            Failure f = new Failure(e.getMessage() == null ? e.toString() : e.getMessage(), lines);
-            failure = f;
-            Consumer<Failure> listener = failureListener;
-            // Off this thread's lock: the listener may append (dropped) or wait on other threads.
-            Thread notify = new Thread(() -> listener.accept(f), "gameday-journal-failure");
-            notify.setDaemon(true);
-            notify.start();
-        }
-        return e;
-    }
     /** Redacts every text value of a tree just built for one event, in place. */
     private void redactValues(JsonNode node) {
         if (node instanceof ObjectNode object) {
@@ -307,7 +257,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** The test-only crash point of {@link #HALT_PROPERTY}; {@code NONE} outside the crash tests. */
-    private static final class HaltPoint {
+    private static final class HaltPoint implements LineWriter.Halt {
         static final HaltPoint NONE = new HaltPoint(false, null, 0);
 
         private final boolean before;
@@ -331,13 +281,20 @@ public final class Journal implements AutoCloseable {
                     typeNth.length > 1 ? Integer.parseInt(typeNth[1]) : 1);
         }
 
-        synchronized void before(String eventType) {
+        @Override
+        public boolean active() {
+            return this != NONE;
+        }
+
+        @Override
+        public synchronized void before(String eventType) {
             if (before && eventType.equals(type) && ++seen == occurrence) {
                 Runtime.getRuntime().halt(137);
             }
         }
 
-        synchronized void after(String eventType) {
+        @Override
+        public synchronized void after(String eventType) {
             if (!before && eventType.equals(type) && ++seen == occurrence) {
                 Runtime.getRuntime().halt(137);
             }

@@ -89,6 +89,22 @@ class JournalTest {
     }
 
     @Test
+    void moreLinesThanTheWriterQueueHoldsAreAllWrittenInOrder() throws Exception {
+        Path file = tmp.resolve("journal.jsonl");
+        int count = Journal.MAX_QUEUED * 2;
+        try (Journal j = Journal.create(file, UnaryOperator.identity())) {
+            for (int i = 0; i < count; i++) {
+                j.append(new StepEnded("s" + i));
+            }
+        }
+        List<JsonNode> events = JournalFile.read(file).events();
+        assertThat(events).hasSize(count);
+        assertThat(events.get(count - 1).path("step").asText()).isEqualTo("s" + (count - 1));
+        assertThat(events.stream().mapToLong(e -> e.path("seq").asLong()).toArray())
+                .isEqualTo(LongStream.range(0, count).toArray());
+    }
+
+    @Test
     void resumingAfterACrashEndsTheTruncatedLineAndContinuesTheNumbering() throws Exception {
         Path file = tmp.resolve("journal.jsonl");
         try (Journal j = Journal.create(file, UnaryOperator.identity())) {
