@@ -174,8 +174,9 @@ final class RunAnalyzer implements Consumer<JournalLine> {
         if (word.isTextual() && VERDICTS.contains(word.asText())) {
             verdict = e;
         } else {
-            verdictProblem = "the verdict event names no verdict (" + (word.isTextual() ? "'" + shortText(word.asText())
-                    + "'" : word.isMissingNode() ? "none" : "not text") + "), so the verdict is not the runner's";
+            verdictProblem = "the verdict event names no verdict it knows (" + (word.isTextual()
+                    ? "'" + shortText(word.asText()) + "'" : word.isValueNode() ? shortText(word.asText()) : "none")
+                    + "), so it is left out";
         }
     }
 
@@ -334,9 +335,10 @@ final class RunAnalyzer implements Consumer<JournalLine> {
                     : "no run.ended event: the run crashed, was killed, or is still running");
         }
         if (verdictProblem != null) {
-            missing.add(verdictProblem);
+            missing.add(verdictProblem + (judge.rules() != null
+                    ? ": the verdict and the evidence here are the runner's judge applied to the journal's samples" : ""));
         }
-        if (verdict == null) {
+        if (verdict == null && verdictProblem == null) {
             missing.add(judge.rules() != null
                     ? "no verdict event: the evidence here is the runner's judge applied to the journal's samples"
                     : "no verdict event");

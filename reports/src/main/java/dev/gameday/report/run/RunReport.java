@@ -100,7 +100,8 @@ final class RunReport {
                 : failed.size() + " of " + checked.size() + " tolerance checks failed";
         if (run.verdictSummary() != null) {
             String summary = run.verdictSummary().strip();
-            return summary + (summary.matches(".*[.!?]$") ? "" : ".") + " " + count + ".";
+            return summary + (summary.matches(".*[.!?]$") ? "" : ".") + " " + Character.toUpperCase(count.charAt(0))
+                    + count.substring(1) + ".";
         }
         String first = failed.isEmpty() ? "" : "; " + Sentences.observation(failed.get(0));
         return switch (run.verdict()) {
