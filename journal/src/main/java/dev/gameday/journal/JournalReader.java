@@ -106,14 +106,15 @@ public final class JournalReader {
             from += 3;
             notes.add("the journal begins with a byte-order mark (BOM), which was ignored");
         }
-        if (blank(bytes, from, to)) {
+        int content = content(bytes, from, to);
+        if (content == BLANK) {
             return;
         }
         if (unreadReason != null) {
             skip(unreadLine, unreadReason);
             unreadReason = null;
         }
-        if (!ascii(bytes, from, to) && !utf8(bytes, from, to)) {
+        if (content == NOT_ASCII && !utf8(bytes, from, to)) {
             unread("not valid UTF-8 text");
             return;
         }
@@ -238,22 +239,23 @@ public final class JournalReader {
         return new JournalSummary(events, ended, interrupted, unreadReason != null, skipped, moved, problems, notes);
     }
 
-    private static boolean blank(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static final int BLANK = 0;
+    private static final int ASCII = 1;
+    private static final int NOT_ASCII = 2;
 
-    private static boolean ascii(byte[] b, int from, int to) {
+    /** In one pass: whether the line is blank, all ASCII (UTF-8 by construction), or needs decoding to check. */
+    private static int content(byte[] b, int from, int to) {
+        int kind = BLANK;
         for (int i = from; i < to; i++) {
-            if (b[i] < 0) {
-                return false;
+            byte c = b[i];
+            if (c < 0) {
+                return NOT_ASCII;
+            }
+            if (c != ' ' && c != '\t' && c != '\r') {
+                kind = ASCII;
             }
         }
-        return true;
+        return kind;
     }
 
     private boolean utf8(byte[] b, int from, int to) {

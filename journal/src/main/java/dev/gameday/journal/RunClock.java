@@ -7,30 +7,32 @@ import java.util.Map;
 
 /**
  * Places each line of a journal in time from what came before it in the file, so that no reader meets
- * a time the run cannot have had (docs/journal.md):
+ * a time the run cannot have had (docs/journal.md, "Damaged journals"):
  * <ul>
  *   <li>an event dated before {@code run.started} (or at no time at all) is placed at the run's start
  *       (or at the line before it): events are stamped with the clock as they are written, so they
  *       cannot predate the run, and keeping them keeps what they say (a fault to clean up, a verdict);</li>
- *   <li>a sample is due while probes run: one dated before the run started, or later after the last
- *       phase began than the whole run was planned to take (plus slack), cannot be placed and is dropped;</li>
+ *   <li>a sample is journaled as soon as it is taken, so it is never due long after every line written
+ *       before it (while probes run, a line comes at least every probe interval): one dated before the
+ *       run started, or more than {@link #SLACK_MS} plus the longest probe interval after the latest
+ *       line before it, cannot be placed and is dropped;</li>
  *   <li>one probe's samples each have a slot of their own, in slot order from format 2 on: a second
  *       sample for the same slot, or (format 2) one older than the probe's previous sample, is dropped.</li>
  * </ul>
  * Events may lie far after the run: {@code gameday recover} appends to a journal days later.
  */
 final class RunClock {
-    /** What a run may overrun its plan by: pre-flight, slow fault injection, a recovery phase's cap. */
+    /** How long a run may write nothing at all besides its probes' samples (pre-flight, a slow injection). */
     static final long SLACK_MS = 10 * 60_000;
-    private static final long MAX_PLAN_MS = 10L * 365 * 86_400_000;
+    private static final long MAX_INTERVAL_MS = 86_400_000;
     private static final int MAX_TRACKED_PROBES = 10_000;
     private static final int MAX_NAME = 60;
 
     private Long startT;
     private Long lastT;
-    private long lastPhaseT = Long.MIN_VALUE;
-    /** The run's planned length; null when the journal does not say (no plan, older journals). */
-    private Long plannedMs;
+    /** The latest time of any line placed so far. */
+    private Long latestT;
+    private long longestIntervalMs;
     private boolean slotOrdered;
     private final Map<String, Long> lastSampleT = new HashMap<>();
 
@@ -47,22 +49,16 @@ final class RunClock {
         return lastT;
     }
 
-    /** The {@code run.started} event, placed at {@code t}: the run's start, plan and format. */
+    /** The {@code run.started} event, placed at {@code t}: the run's start, format and probe intervals. */
     void start(long t, JsonNode runStarted) {
         startT = t;
         slotOrdered = runStarted.path("v").asInt(1) >= 2;
-        JsonNode plan = runStarted.path("plan");
-        if (!plan.isArray()) {
-            return;
+        for (JsonNode probe : runStarted.path("experiment").path("steadyState").path("probes")) {
+            JsonNode interval = probe.path("interval");
+            if (interval.isNumber()) {
+                longestIntervalMs = Math.max(longestIntervalMs, (long) Math.min(MAX_INTERVAL_MS, interval.asDouble()));
+            }
         }
-        long methodMs = 0;
-        for (JsonNode step : plan) {
-            methodMs = Math.max(methodMs, bounded(step.path("startMs")) + bounded(step.path("durationMs")));
-        }
-        JsonNode experiment = runStarted.path("experiment");
-        plannedMs = methodMs + bounded(experiment.path("steadyState").path("before"))
-                + bounded(experiment.path("steadyState").path("after"))
-                + bounded(experiment.path("recovery").path("within"));
     }
 
     /**
@@ -79,16 +75,18 @@ final class RunClock {
                     + "; placed at the run's start";
             at = startT;
         }
-        if (type.equals("phase")) {
-            lastPhaseT = Math.max(lastPhaseT, at);
-        }
-        lastT = at;
+        placed(at);
         return new Placed(at, moved);
     }
 
     /** Places a line that came before any line with a time at the first such time. */
     void placeAt(long t) {
+        placed(t);
+    }
+
+    private void placed(long t) {
         lastT = t;
+        latestT = latestT == null ? t : Math.max(latestT, t);
     }
 
     /** Why a sample of {@code probe} due at {@code t} cannot be placed; null when it is placed. */
@@ -96,34 +94,25 @@ final class RunClock {
         if (startT != null && t < startT) {
             return "the sample is dated before the run started (" + Instant.ofEpochMilli(t) + ")";
         }
-        if (plannedMs != null) {
-            long anchor = Math.max(startT, lastPhaseT);
-            if (t - anchor > plannedMs + Math.max(plannedMs, SLACK_MS)) {
-                return "the sample is dated " + roughly(t - anchor) + " after the run's "
-                        + (lastPhaseT == Long.MIN_VALUE ? "start" : "last phase began")
-                        + ", longer than the whole run was planned to take";
-            }
+        if (latestT != null && t - latestT > SLACK_MS + longestIntervalMs) {
+            return "the sample is dated " + roughly(t - latestT) + " after every line before it, but a run "
+                    + "journals its samples as it takes them";
         }
-        Long previous = lastSampleT.get(probe);
-        if (previous != null && t == previous) {
-            return "a second sample of " + name(probe) + " for the same moment";
+        Long previous = lastSampleT.put(probe, t);
+        if (previous == null && lastSampleT.size() > MAX_TRACKED_PROBES) {
+            lastSampleT.remove(probe); // a damaged journal naming endless probes: those beyond are not checked
         }
-        if (previous != null && slotOrdered && t < previous) {
-            return "a sample of " + name(probe) + " dated before the one before it (a probe's samples come in order)";
+        if (previous != null && (t == previous || slotOrdered && t < previous)) {
+            lastSampleT.put(probe, previous);
+            return t == previous ? "a second sample of " + name(probe) + " for the same moment"
+                    : "a sample of " + name(probe) + " dated before the one before it (a probe's samples come in order)";
         }
-        if (previous != null || lastSampleT.size() < MAX_TRACKED_PROBES) {
-            lastSampleT.put(probe, t);
-        }
-        lastT = t;
+        placed(t);
         return null;
     }
 
     /** An event's place in time; {@code moved} says why it is not the line's own {@code t}, null when it is. */
     record Placed(long t, String moved) {}
-
-    private static long bounded(JsonNode ms) {
-        return ms.isNumber() ? (long) Math.max(0, Math.min(MAX_PLAN_MS, ms.asDouble())) : 0;
-    }
 
     private static String name(String probe) {
         return probe.length() <= MAX_NAME ? probe : probe.substring(0, MAX_NAME) + "…";
