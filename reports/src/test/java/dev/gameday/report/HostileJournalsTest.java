@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.gameday.replay.RecordedRun;
 import dev.gameday.replay.Replay;
-import dev.gameday.replay.ReplayClock;
 import dev.gameday.replay.ReplayOptions;
 import dev.gameday.replay.Speed;
+import dev.gameday.replay.VirtualClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -161,33 +161,16 @@ class HostileJournalsTest {
             assertThat(refused.getMessage()).doesNotContainPattern(INTERNAL);
             return refused.getMessage();
         }
-        WaitingClock clock = new WaitingClock();
+        VirtualClock clock = new VirtualClock();
         StringWriter timed = new StringWriter();
         Replay.plain(recorded, new ReplayOptions(Speed.times(10), null, null, null), new ByteArrayInputStream(new byte[0]),
                 new PrintWriter(timed), clock).play();
-        assertThat(clock.longest).as("longest wait of the timed replay").isLessThanOrEqualTo(MAX_WAIT_MS);
-        assertThat(clock.now).as("all waits of the timed replay").isLessThanOrEqualTo(10 * MAX_WAIT_MS);
+        assertThat(clock.longestSleep()).as("longest wait of the timed replay").isLessThanOrEqualTo(MAX_WAIT_MS);
+        assertThat(clock.slept()).as("all waits of the timed replay").isLessThanOrEqualTo(10 * MAX_WAIT_MS);
         StringWriter step = new StringWriter();
         byte[] revealEach = "r\n\n".repeat(100).getBytes(StandardCharsets.UTF_8);
         Replay.plain(recorded, new ReplayOptions(Speed.STEP, null, null, null), new ByteArrayInputStream(revealEach),
                 new PrintWriter(step), clock).play();
         return timed + "\n" + step;
-    }
-
-    /** A clock whose time moves only when the replay sleeps, and which remembers the longest sleep. */
-    private static final class WaitingClock implements ReplayClock {
-        long now;
-        long longest;
-
-        @Override
-        public long nowMillis() {
-            return now;
-        }
-
-        @Override
-        public void sleep(long millis) {
-            now += millis;
-            longest = Math.max(longest, millis);
-        }
     }
 }

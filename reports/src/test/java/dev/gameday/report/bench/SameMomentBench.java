@@ -2,9 +2,9 @@ package dev.gameday.report.bench;
 
 import dev.gameday.replay.RecordedRun;
 import dev.gameday.replay.Replay;
-import dev.gameday.replay.ReplayClock;
 import dev.gameday.replay.ReplayOptions;
 import dev.gameday.replay.Speed;
+import dev.gameday.replay.VirtualClock;
 import dev.gameday.report.Reports;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
@@ -40,19 +40,7 @@ public final class SameMomentBench {
             RecordedRun run = RecordedRun.load(journal);
             long loaded = System.nanoTime();
             Replay.plain(run, new ReplayOptions(Speed.times(10), null, null, null), new ByteArrayInputStream(new byte[0]),
-                    new PrintWriter(Writer.nullWriter()), new ReplayClock() {
-                        private long now;
-
-                        @Override
-                        public long nowMillis() {
-                            return now;
-                        }
-
-                        @Override
-                        public void sleep(long millis) {
-                            now += millis;
-                        }
-                    }).play();
+                    new PrintWriter(Writer.nullWriter()), new VirtualClock()).play();
             long replayed = System.nanoTime();
             System.out.printf(Locale.ROOT, "round %d: report %.2f s, replay load + stops %.2f s, timed replay %.2f s%n",
                     round, (reported - start) / 1e9, (loaded - reported) / 1e9, (replayed - loaded) / 1e9);
