@@ -147,6 +147,6 @@ public final class MarkdownWriter {
 
     /** One line, without control characters: a journal's text must not reach a terminal that shows the file. */
     private static String flatten(String text) {
-        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").replaceAll("[\\x00-\\x1F\\x7F-\\x9F]", "");
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").replaceAll("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]", "");
     }
 }

@@ -57,7 +57,7 @@ final class RunAnalyzer implements Consumer<JournalLine> {
     private final Map<String, StepWindow> faultSteps = new LinkedHashMap<>();
     private final List<PathChecked> paths = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
-    /** Tolerances that stopped holding and have not held since. */
+    /** Tolerances that stopped holding and have not held since (a run has a handful: kept up to a cap). */
     private final java.util.Set<String> breached = new java.util.HashSet<>();
     private long timelineOmitted;
     private final List<Abort> aborts = new ArrayList<>();
@@ -229,7 +229,7 @@ final class RunAnalyzer implements Consumer<JournalLine> {
             String key = e.path("probe").asText() + " " + e.path("tolerance").asText();
             boolean holds = e.path("holds").asBoolean();
             // A bound that holds from its first window is no news: only a breach and its end are.
-            if (holds ? !breached.remove(key) : !breached.add(key)) {
+            if (holds ? !breached.remove(key) : breached.size() >= MAX_KEPT || !breached.add(key)) {
                 return;
             }
         }
