@@ -1,6 +1,7 @@
 package dev.gameday.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gameday.text.Units;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -95,7 +96,7 @@ final class RunClock {
             return "the sample is dated before the run started (" + Instant.ofEpochMilli(t) + ")";
         }
         if (latestT != null && t - latestT > SLACK_MS + longestIntervalMs) {
-            return "the sample is dated " + roughly(t - latestT) + " after every line before it, but a run "
+            return "the sample is dated " + Units.duration(t - latestT) + " after every line before it, but a run "
                     + "journals its samples as it takes them";
         }
         Long previous = lastSampleT.put(probe, t);
@@ -116,19 +117,5 @@ final class RunClock {
 
     private static String name(String probe) {
         return probe.length() <= MAX_NAME ? probe : probe.substring(0, MAX_NAME) + "…";
-    }
-
-    /** {@code 40 s}, {@code 25 min}, {@code 3 h}, {@code 2 d}: how far off a date is, to the nearest unit. */
-    static String roughly(long ms) {
-        if (ms < 120_000) {
-            return Math.round(ms / 1000.0) + " s";
-        }
-        if (ms < 2 * 3_600_000) {
-            return Math.round(ms / 60_000.0) + " min";
-        }
-        if (ms < 2 * 86_400_000L) {
-            return Math.round(ms / 3_600_000.0) + " h";
-        }
-        return Math.round(ms / 86_400_000.0) + " d";
     }
 }
