@@ -65,6 +65,7 @@ final class ByteLines {
         }
     }
 
+    /** A method of its own, small and called per line, so that it is compiled early: a CLI run is cold. */
     private static int indexOf(byte[] buf, int from, int to) {
         for (int i = from; i < to; i++) {
             if (buf[i] == '\n') {

@@ -45,33 +45,31 @@ final class EventCheck {
         return t.isIntegralNumber() ? t.asLong() : Math.round(t.asDouble());
     }
 
-    /** Why a sample's own fields are unusable; null when the judge can use them. */
-    static String sampleProblem(JsonNode sample) {
-        JsonNode probe = sample.get("probe");
+    /** Why a sample's own fields are unusable (null ones are missing); null when the judge can use them. */
+    static String sampleProblem(JsonNode probe, JsonNode ok, JsonNode ms) {
         if (probe == null || probe.isNull()) {
             return "the sample names no probe";
         }
         if (!probe.isTextual() || probe.asText().isBlank()) {
             return "probe is not text";
         }
-        JsonNode ok = sample.get("ok");
         if (ok == null || ok.isNull()) {
             return "ok is missing";
         }
         if (!ok.isBoolean()) {
             return "ok is not true or false";
         }
-        JsonNode ms = sample.get("ms");
         if (ms == null || ms.isNull()) {
             return "ms is missing";
         }
-        if (!ms.isNumber() || !Double.isFinite(ms.asDouble())) {
+        double value = ms.asDouble();
+        if (!ms.isNumber() || !Double.isFinite(value)) {
             return "ms is not a number";
         }
-        if (ms.asDouble() < 0) {
+        if (value < 0) {
             return "ms is negative (" + echo(ms) + ")";
         }
-        return ms.asDouble() > MAX_MS ? "ms is more than a day (" + echo(ms) + ")" : null;
+        return value > MAX_MS ? "ms is more than a day (" + echo(ms) + ")" : null;
     }
 
     /** A number as written, cut short: messages quote figures, never long or secret text. */

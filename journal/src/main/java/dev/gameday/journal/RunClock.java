@@ -35,7 +35,8 @@ final class RunClock {
     private Long latestT;
     private long longestIntervalMs;
     private boolean slotOrdered;
-    private final Map<String, Long> lastSampleT = new HashMap<>();
+    /** Each probe's latest sample time, updated in place. */
+    private final Map<String, long[]> lastSampleT = new HashMap<>();
 
     boolean started() {
         return startT != null;
@@ -99,14 +100,16 @@ final class RunClock {
             return "the sample is dated " + Units.duration(t - latestT) + " after every line before it, but a run "
                     + "journals its samples as it takes them";
         }
-        Long previous = lastSampleT.put(probe, t);
-        if (previous == null && lastSampleT.size() > MAX_TRACKED_PROBES) {
-            lastSampleT.remove(probe); // a damaged journal naming endless probes: those beyond are not checked
-        }
-        if (previous != null && (t == previous || slotOrdered && t < previous)) {
-            lastSampleT.put(probe, previous);
-            return t == previous ? "a second sample of " + name(probe) + " for the same moment"
+        long[] previous = lastSampleT.get(probe);
+        if (previous == null) {
+            if (lastSampleT.size() < MAX_TRACKED_PROBES) { // a damaged journal naming endless probes: no more checked
+                lastSampleT.put(probe, new long[] {t});
+            }
+        } else if (t == previous[0] || slotOrdered && t < previous[0]) {
+            return t == previous[0] ? "a second sample of " + name(probe) + " for the same moment"
                     : "a sample of " + name(probe) + " dated before the one before it (a probe's samples come in order)";
+        } else {
+            previous[0] = t;
         }
         placed(t);
         return null;
