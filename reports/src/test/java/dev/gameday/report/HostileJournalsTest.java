@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -136,6 +137,25 @@ class HostileJournalsTest {
             assertThat(replay(run)).contains("This journal is partial: it has no run.ended event; 200000 damaged lines "
                     + "were skipped.");
         });
+    }
+
+    /**
+     * Beyond the corpus: the control journal mutated at random (seeded, so a failure repeats) — lines
+     * dropped, doubled, swapped or cut, fields removed or given values of every other type. Whatever
+     * the mutation, report and replay finish in bounded time and the only refusal is "nothing to replay".
+     */
+    @Test
+    void randomlyMutatedJournalsNeverEscapeOrHang() throws Exception {
+        List<String> control = Files.readAllLines(corpus().resolve("control.jsonl"));
+        for (int i = 0; i < 150; i++) {
+            Random random = new Random(i);
+            Path run = Files.createDirectories(dir.resolve("mutated-" + i));
+            Files.writeString(run.resolve("journal.jsonl"), Mutation.of(control, random), StandardCharsets.UTF_8);
+            assertTimeoutPreemptively(BOUND, () -> {
+                Reports.writeRunReports(run, run);
+                replay(run);
+            }, "mutation " + i);
+        }
     }
 
     private static void expect(String output, List<Phrase> phrases, String what) {
