@@ -1,11 +1,16 @@
 package dev.gameday.journal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,15 +20,52 @@ import java.util.function.Consumer;
 
 /**
  * Streams a journal ({@code docs/journal.md}) event by event, so a journal of millions of samples is
- * never held in memory. A last line that does not parse is the normal trace of a crash and is only
- * noted; a damaged line elsewhere is skipped and reported.
+ * never held in memory, and hands readers only events they can use. The file is split into lines as
+ * bytes and each line decoded on its own, so damage stays on its line:
+ * <ul>
+ *   <li>a last line that does not parse is the normal trace of a crash and is only noted;</li>
+ *   <li>a line elsewhere that is not UTF-8, not JSON, has no type or no usable time, or a sample whose
+ *       fields the judge cannot use, is skipped and reported ({@code line 7: t is not a number; skipped});</li>
+ *   <li>an event at an impossible time is placed where it can have been, a sample there is skipped
+ *       ({@link RunClock});</li>
+ *   <li>a leading byte-order mark is ignored and noted; a second {@code run.started} is skipped.</li>
+ * </ul>
+ * {@link JournalLine#seq()} is the event's position among those handed on, which is file order.
  */
 public final class JournalReader {
     public static final String FILE_NAME = "journal.jsonl";
+    /** Longest line read: an experiment copy is kilobytes; a longer line is damage and is skipped unread. */
+    static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
+    /** Lines without a time that wait for the first line with one; more than that are skipped. */
+    private static final int MAX_WAITING = 1000;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private JournalReader() {}
+    private final Consumer<JournalLine> sink;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final RunClock clock = new RunClock();
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    /** Events without a usable time that came before any line with one, with their line numbers. */
+    private final List<Waiting> waiting = new ArrayList<>();
+    private long unlisted;
+    private long skipped;
+    private long moved;
+    private long events;
+    private long lineNumber;
+    private boolean ended;
+    private boolean interrupted;
+    /** A line that did not decode or parse: damage, unless it turns out to be the last (a crash). */
+    private long unreadLine;
+    private String unreadReason;
+
+    private record Waiting(long line, String type, JsonNode node, String problem) {}
+
+    private JournalReader(Consumer<JournalLine> sink) {
+        this.sink = sink;
+    }
 
     /** A run folder stands for the journal inside it. */
     public static Path locate(Path runDirOrJournal) throws NoSuchFileException {
@@ -35,44 +77,195 @@ public final class JournalReader {
         return journal;
     }
 
+    /** Hands every usable event to {@code sink}, in file order; says what was damaged. */
     public static JournalSummary read(Path journal, Consumer<JournalLine> sink) throws IOException {
-        List<String> problems = new ArrayList<>();
-        long events = 0;
-        long lineNumber = 0;
-        boolean ended = false;
-        boolean interrupted = false;
-        String badLine = null;
-        long badLineNumber = 0;
-        try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
+        JournalReader reader = new JournalReader(sink);
+        try (InputStream in = Files.newInputStream(journal)) {
+            ByteLines.split(in, MAX_LINE_BYTES, new ByteLines.Sink() {
+                @Override
+                public void line(byte[] bytes, int from, int to) {
+                    reader.line(bytes, from, to);
                 }
-                if (badLine != null) {
-                    problems.add("line " + badLineNumber + " is not a journal event; skipped");
-                    badLine = null;
+
+                @Override
+                public void overlong() {
+                    reader.lineNumber++;
+                    reader.unread("longer than " + (MAX_LINE_BYTES >> 20) + " MB");
                 }
-                JsonNode node = parse(line);
-                if (node == null || !node.isObject() || !node.path("type").isTextual()) {
-                    badLine = line;
-                    badLineNumber = lineNumber;
-                    continue;
-                }
-                String type = node.get("type").asText();
-                ended |= type.equals("run.ended");
-                interrupted |= type.equals("run.interrupted");
-                sink.accept(new JournalLine(node.path("seq").asLong(events), node.path("t").asLong(), type, node));
-                events++;
-            }
+            });
+        } catch (AccessDeniedException e) {
+            throw new IOException(journal + ": cannot read the journal: permission denied", e);
         }
-        return new JournalSummary(events, ended, interrupted, badLine != null, problems);
+        return reader.finish();
     }
 
-    private static JsonNode parse(String line) {
+    private void line(byte[] bytes, int from, int to) {
+        lineNumber++;
+        if (lineNumber == 1 && to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB
+                && bytes[from + 2] == (byte) 0xBF) {
+            from += 3;
+            notes.add("the journal begins with a byte-order mark (BOM), which was ignored");
+        }
+        if (blank(bytes, from, to)) {
+            return;
+        }
+        if (unreadReason != null) {
+            skip(unreadLine, unreadReason);
+            unreadReason = null;
+        }
+        String text = utf8(bytes, from, to);
+        if (text == null) {
+            unread("not valid UTF-8 text");
+            return;
+        }
+        JsonNode node;
         try {
-            return MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
+            // Parsed as text, not bytes: Jackson's character parser warms up faster, and a CLI run is cold.
+            node = MAPPER.readTree(text);
+        } catch (IOException e) {
+            unread("not JSON");
+            return;
+        }
+        if (node == null) {
+            unread("not JSON");
+            return;
+        }
+        String problem = EventCheck.typeProblem(node);
+        if (problem != null) {
+            skip(lineNumber, problem);
+            return;
+        }
+        String type = node.get("type").asText();
+        if (type.equals("sample")) {
+            sample(node);
+        } else {
+            event(type, node);
+        }
+    }
+
+    private void sample(JsonNode node) {
+        JsonNode at = node.get("t");
+        JsonNode probe = node.get("probe");
+        String problem = EventCheck.timeProblem(at);
+        if (problem == null) {
+            problem = EventCheck.sampleProblem(probe, node.get("ok"), node.get("ms"));
+        }
+        long t = problem == null ? EventCheck.time(at) : 0;
+        if (problem == null) {
+            problem = clock.sample(probe.asText(), t);
+        }
+        if (problem != null) {
+            skip(lineNumber, problem);
+            return;
+        }
+        placeWaiting(t);
+        emit(t, "sample", node);
+    }
+
+    private void event(String type, JsonNode node) {
+        boolean runStarted = type.equals("run.started");
+        if (runStarted && (clock.started() || waiting.stream().anyMatch(w -> w.type.equals(type)))) {
+            skip(lineNumber, "a second run.started (a journal holds one run)");
+            return;
+        }
+        JsonNode t = node.get("t");
+        if (!clock.hasTime() && EventCheck.timeProblem(t) != null) {
+            if (waiting.size() < MAX_WAITING) {
+                waiting.add(new Waiting(lineNumber, type, node, EventCheck.timeProblem(t)));
+            } else {
+                skip(lineNumber, EventCheck.timeProblem(t) + ", and no line before it has a time");
+            }
+            return;
+        }
+        if (!waiting.isEmpty()) {
+            placeWaiting(EventCheck.time(t));
+        }
+        RunClock.Placed placed = clock.event(type, t);
+        if (placed.moved() != null) {
+            moved(lineNumber, placed.moved());
+        }
+        if (runStarted) {
+            clock.start(placed.t(), node);
+        }
+        emit(placed.t(), type, node);
+    }
+
+    /** Events that came before any line with a time go at the first time found (or at 0 when none). */
+    private void placeWaiting(long t) {
+        for (Waiting w : waiting) {
+            moved(w.line, w.problem + "; placed at the time of the first line that has one");
+            clock.placeAt(t);
+            if (w.type.equals("run.started")) {
+                clock.start(t, w.node);
+            }
+            emit(t, w.type, w.node);
+        }
+        waiting.clear();
+    }
+
+    private void emit(long t, String type, JsonNode node) {
+        ended |= type.equals("run.ended");
+        interrupted |= type.equals("run.interrupted");
+        sink.accept(new JournalLine(events++, t, type, node));
+    }
+
+    private void unread(String reason) {
+        unreadLine = lineNumber;
+        unreadReason = reason;
+    }
+
+    private void skip(long line, String reason) {
+        skipped++;
+        list("line " + line + ": " + reason + "; skipped");
+    }
+
+    private void moved(long line, String reason) {
+        moved++;
+        list("line " + line + ": " + reason);
+    }
+
+    private void list(String problem) {
+        if (problems.size() < JournalSummary.MAX_LISTED) {
+            problems.add(problem);
+        } else {
+            unlisted++;
+        }
+    }
+
+    private JournalSummary finish() {
+        if (!waiting.isEmpty()) {
+            placeWaiting(0);
+        }
+        if (unlisted > 0) {
+            problems.add("… and " + unlisted + " more lines like these");
+        }
+        return new JournalSummary(events, ended, interrupted, unreadReason != null, skipped, moved, problems, notes);
+    }
+
+    /** Stops at the first byte that is not white space: for a line of JSON, its first. */
+    private static boolean blank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The line as text; null when it is not UTF-8. The JDK's own decoding is the fast one (ASCII, most
+     * journals, is one intrinsic); it replaces damage by U+FFFD, so only a line showing one is decoded
+     * again, strictly, to tell damage from a U+FFFD the line really holds.
+     */
+    private String utf8(byte[] b, int from, int to) {
+        String text = new String(b, from, to - from, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
+        try {
+            utf8.reset().decode(ByteBuffer.wrap(b, from, to - from));
+            return text;
+        } catch (CharacterCodingException e) {
             return null;
         }
     }

@@ -8,6 +8,8 @@ import dev.gameday.replay.StopFinder;
 import dev.gameday.journal.JournalLine;
 import dev.gameday.journal.JournalReader;
 import dev.gameday.journal.JournalSummary;
+import dev.gameday.judge.Rules;
+import dev.gameday.report.experiment.ReadableRules;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,21 +21,25 @@ import java.util.Map;
 /**
  * A run as its journal recorded it, ready to replay: its events in time order (samples kept compact),
  * the experiment copy from {@code run.started}, whether the journal is partial, and its {@link Stop}s.
- * Everything comes from the journal; nothing from the runner.
+ * Everything comes from the journal; nothing from the runner. The reader has placed every event at or
+ * after the run's start, so {@code run.started} comes first in time too.
  */
 public final class RecordedRun {
     private final Path journal;
     private final JournalSummary summary;
     private final List<Entry> entries;
     private final Happening started;
+    private final ReadableRules rules;
     private final List<Stop> stops;
 
-    private RecordedRun(Path journal, JournalSummary summary, List<Entry> entries) {
+    private RecordedRun(Path journal, JournalSummary summary, Happening started, List<Entry> entries) {
         this.journal = journal;
         this.summary = summary;
         this.entries = List.copyOf(entries);
-        this.started = (Happening) entries.get(0);
-        this.stops = StopFinder.find(this.entries, experiment(), startT(), summary.ended() ? null : endNote());
+        this.started = started;
+        this.rules = ReadableRules.of(experiment());
+        this.stops = StopFinder.find(this.entries, experiment(), rules.rules(), startT(),
+                summary.ended() ? null : endNote());
     }
 
     /** Reads a journal, or the journal of a run folder. */
@@ -44,11 +50,12 @@ public final class RecordedRun {
         JournalSummary summary = JournalReader.read(journal, e -> entries.add(entry(e, probeNames)));
         if (entries.isEmpty() || !(entries.get(0) instanceof Happening first && first.type().equals("run.started"))) {
             throw new IllegalArgumentException(journal + ": the journal does not begin with a run.started event, "
-                    + "so there is nothing to replay");
+                    + "so there is nothing to replay" + (summary.damaged() ? " (" + summary.damage() + "; first "
+                    + summary.problems().get(0) + ")" : ""));
         }
         // Samples are journaled when they complete but belong where they were due (their t).
         entries.sort(Comparator.comparingLong(Entry::t).thenComparingLong(Entry::seq));
-        return new RecordedRun(journal, summary, entries);
+        return new RecordedRun(journal, summary, first, entries);
     }
 
     private static Entry entry(JournalLine e, Map<String, String> probeNames) {
@@ -91,6 +98,16 @@ public final class RecordedRun {
         return started.body().path("experiment");
     }
 
+    /** The judge's reading of the experiment copy; without probes when it cannot be judged. */
+    public Rules rules() {
+        return rules.rules();
+    }
+
+    /** Why the experiment copy cannot be judged; null when it can. */
+    public String rulesProblem() {
+        return rules.problem();
+    }
+
     public long startT() {
         return started.t();
     }
@@ -100,7 +117,7 @@ public final class RecordedRun {
         return entries.get(entries.size() - 1).t() - startT();
     }
 
-    /** Why the journal is partial, in a sentence; null when the run ended. */
+    /** Why the journal is partial, in a sentence; null when it is not ({@link JournalSummary#problems} has the lines). */
     public String partialReason() {
         if (!summary.partial()) {
             return null;
@@ -114,7 +131,9 @@ public final class RecordedRun {
         if (summary.truncatedLastLine()) {
             why.add("its last line is cut short");
         }
-        why.addAll(summary.problems());
+        if (summary.damaged()) {
+            why.add(summary.damage());
+        }
         return String.join("; ", why);
     }
 

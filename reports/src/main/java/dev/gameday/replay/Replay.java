@@ -43,9 +43,13 @@ import org.jline.terminal.TerminalBuilder;
  * Replays a {@link RecordedRun} for a tabletop exercise: on a clock scaled by the {@link Speed}, or
  * in step mode from {@link Stop} to {@link Stop}, where the facilitator reveals what happened next and
  * types notes. What is shown is a pure function of the journal, the options and the input: waiting goes
- * through a {@link ReplayClock} and the live status is paced in journal time.
+ * through a {@link ReplayClock} and the live status is paced in journal time. A timed replay never
+ * waits more than {@link #MAX_WAIT_MS} for the next event: a longer stretch with nothing recorded (a
+ * machine asleep, {@code gameday recover} days later, a damaged date) is skipped and said so.
  */
 public final class Replay {
+    /** Longest wait of a timed replay, in replay time. */
+    static final long MAX_WAIT_MS = 60_000;
     private final RecordedRun run;
     private final ReplayOptions options;
     private final Screen screen;
@@ -73,7 +77,7 @@ public final class Replay {
         this.controls = controls;
         this.clock = clock;
         this.terminal = terminal;
-        this.judge = new ReplayJudge(run.experiment());
+        this.judge = new ReplayJudge(run.rules());
         judge.rules().probes().forEach(p -> recent.put(p.name(), new ArrayDeque<>()));
     }
 
@@ -167,6 +171,11 @@ public final class Replay {
         }
         if (run.partialReason() != null) {
             screen.line("This journal is partial: " + run.partialReason() + ".");
+            run.summary().problems().forEach(p -> screen.line("  " + p));
+        }
+        run.summary().notes().forEach(n -> screen.line("Note: " + n + "."));
+        if (run.rulesProblem() != null) {
+            screen.line("No tolerance is shown: " + run.rulesProblem() + ".");
         }
         Speed speed = options.speed();
         if (speed.step()) {
@@ -174,16 +183,40 @@ public final class Replay {
             screen.line(notes == null ? "Notes are not saved: replay with --notes " + run.runDir().resolve("notes.jsonl")
                     + " to keep them for the report." : "Notes are saved to " + notes.path() + ".");
         } else {
+            long skipped = skippedGapsMs();
             screen.line("Speed " + speed + ": " + RunOffset.format(run.lengthMs()).substring(2) + " of run in about "
-                    + RunOffset.format(Math.round(run.lengthMs() / speed.factor())).substring(2) + ".");
+                    + RunOffset.format(Math.round((run.lengthMs() - skipped) / speed.factor())).substring(2)
+                    + (skipped == 0 ? "." : ", skipping " + Units.duration(skipped) + " with nothing recorded."));
         }
         screen.line("");
+    }
+
+    /** Whether the replay skips the stretch between two events rather than wait through it. */
+    private boolean skips(long gapMs) {
+        return !options.speed().step() && gapMs / options.speed().factor() > MAX_WAIT_MS;
+    }
+
+    /** Run time the timed replay skips, from {@code --from} on. */
+    private long skippedGapsMs() {
+        long fromT = run.startT() + options.from().toMillis();
+        long skipped = 0;
+        Long previousT = null;
+        for (Entry entry : run.entries()) {
+            if (entry.t() >= fromT) {
+                if (previousT != null && skips(entry.t() - previousT)) {
+                    skipped += entry.t() - previousT;
+                }
+                previousT = entry.t();
+            }
+        }
+        return skipped;
     }
 
     private String playTimed(int first, long toT) throws InterruptedException {
         List<Entry> entries = run.entries();
         long wallStart = clock.nowMillis();
         long journalStart = entries.get(first).t();
+        long previousT = journalStart;
         long statusEvery = Math.round(screen.statusEveryMs() * options.speed().factor());
         int stop = firstStopFrom(first);
         for (int i = first; i < entries.size(); i++) {
@@ -191,6 +224,13 @@ public final class Replay {
             if (entry.t() > toT) {
                 return stoppedAtTo();
             }
+            if (skips(entry.t() - previousT)) {
+                screen.line("… " + Units.duration(entry.t() - previousT) + " with nothing recorded, from "
+                        + RunOffset.format(previousT - run.startT()) + " to " + RunOffset.format(entry.t() - run.startT())
+                        + ": skipped");
+                journalStart += entry.t() - previousT;
+            }
+            previousT = entry.t();
             long wait = Math.round((entry.t() - journalStart) / options.speed().factor())
                     - (clock.nowMillis() - wallStart);
             if (wait > 0) {

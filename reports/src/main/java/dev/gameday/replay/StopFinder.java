@@ -7,6 +7,7 @@ import dev.gameday.replay.internal.Sample;
 import dev.gameday.replay.internal.Happening;
 import dev.gameday.replay.internal.ReplayJudge;
 import dev.gameday.journal.ToleranceChanged;
+import dev.gameday.judge.Rules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,27 +29,32 @@ public final class StopFinder {
 
     private final List<Entry> entries;
     private final JsonNode experiment;
+    private final Rules rules;
     private final long startT;
 
     private record Candidate(int index, long t, Stop.Kind kind, String title, String prompt) {}
 
-    private StopFinder(List<Entry> entries, JsonNode experiment, long startT) {
+    private StopFinder(List<Entry> entries, JsonNode experiment, Rules rules, long startT) {
         this.entries = entries;
         this.experiment = experiment;
+        this.rules = rules;
         this.startT = startT;
     }
 
     /**
-     * @param endNote what to say when "what happened next" reaches the end of a journal that did not
-     *                end (null when it ended)
+     * @param experiment the experiment copy, for its tabletop prompts
+     * @param rules      the judge's reading of it
+     * @param endNote    what to say when "what happened next" reaches the end of a journal that did not
+     *                   end (null when it ended)
      */
-    public static List<Stop> find(List<Entry> entries, JsonNode experiment, long startT, String endNote) {
-        StopFinder finder = new StopFinder(entries, experiment, startT);
+    public static List<Stop> find(List<Entry> entries, JsonNode experiment, Rules rules, long startT,
+            String endNote) {
+        StopFinder finder = new StopFinder(entries, experiment, rules, startT);
         return finder.stops(finder.candidates(), endNote);
     }
 
     private List<Candidate> candidates() {
-        ReplayJudge judge = new ReplayJudge(experiment);
+        ReplayJudge judge = new ReplayJudge(rules);
         List<Candidate> found = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
@@ -67,10 +73,16 @@ public final class StopFinder {
                     prompts(i, h, p -> !p.hasNonNull("step") && p.path("phase").asText().equals(begun),
                             "phase " + begun + " begins", found);
                 }
-                case "step.started" -> prompts(i, h, p -> h.text("step").equals(p.path("step").asText())
-                        && !p.path("at").asText("start").equals("end"), "step " + h.text("step") + " starts", found);
-                case "step.ended" -> prompts(i, h, p -> h.text("step").equals(p.path("step").asText())
-                        && p.path("at").asText().equals("end"), "step " + h.text("step") + " ends", found);
+                case "step.started" -> {
+                    String step = h.body().path("step").asText();
+                    prompts(i, h, p -> step.equals(p.path("step").asText()) && !p.path("at").asText("start").equals("end"),
+                            "step " + step + " starts", found);
+                }
+                case "step.ended" -> {
+                    String step = h.body().path("step").asText();
+                    prompts(i, h, p -> step.equals(p.path("step").asText()) && p.path("at").asText().equals("end"),
+                            "step " + step + " ends", found);
+                }
                 case "fault.injected" -> found.add(new Candidate(i, h.t(), Stop.Kind.FAULT_START,
                         "fault injected: " + EventText.fault(h.body()), null));
                 case "fault.removed" -> found.add(new Candidate(i, h.t(), Stop.Kind.FAULT_END,

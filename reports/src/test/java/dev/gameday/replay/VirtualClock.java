@@ -1,8 +1,9 @@
 package dev.gameday.replay;
 
-/** A clock whose time moves only when the replay sleeps; it counts what the replay waited. */
-final class VirtualClock implements ReplayClock {
+/** A clock whose time moves only when the replay sleeps; it counts what the replay waited, and its longest wait. */
+public final class VirtualClock implements ReplayClock {
     private long now;
+    private long longest;
 
     @Override
     public long nowMillis() {
@@ -12,9 +13,14 @@ final class VirtualClock implements ReplayClock {
     @Override
     public void sleep(long millis) {
         now += millis;
+        longest = Math.max(longest, millis);
     }
 
-    long slept() {
+    public long slept() {
         return now;
+    }
+
+    public long longestSleep() {
+        return longest;
     }
 }

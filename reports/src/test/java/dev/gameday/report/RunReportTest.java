@@ -179,7 +179,9 @@ class RunReportTest {
         Reports.writeRunReports(dir, dir);
         Document html = Jsoup.parse(dir.resolve("report.html").toFile());
         assertThat(html.selectFirst(".banner-title").text()).isEqualTo("Run interrupted");
-        assertThat(html.selectFirst(".note.warn").text()).contains("no run.started event").contains("line 1 is not a journal event");
+        assertThat(html.selectFirst(".note.warn").text()).contains("no run.started event")
+                .contains("1 damaged line was skipped (listed below)");
+        assertThat(html.select("li").eachText()).contains("line 1: not JSON; skipped");
         junit(dir.resolve("junit.xml"));
         Files.writeString(dir.resolve("journal.jsonl"), "");
         Reports.writeRunReports(dir, dir);

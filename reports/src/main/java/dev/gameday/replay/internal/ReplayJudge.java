@@ -1,12 +1,13 @@
 package dev.gameday.replay.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.journal.ToleranceChanged;
 import dev.gameday.judge.Judge;
 import dev.gameday.judge.Rules;
 import dev.gameday.judge.SampleWindow;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The runner's judge, fed the replay's entries as it moves through them (in time order: the judge
@@ -18,8 +19,13 @@ public final class ReplayJudge {
     private final Judge judge;
     private final List<ToleranceChanged> changes = new ArrayList<>();
 
-    public ReplayJudge(JsonNode experiment) {
-        judge = new Judge(Rules.of(experiment), new Judge.Listener() {
+    /** Fault steps judged, at most: each costs the judge on every sample, and a run has a handful. */
+    static final int MAX_FAULT_STEPS = 500;
+
+    private final Set<String> faultSteps = new HashSet<>();
+
+    public ReplayJudge(Rules rules) {
+        judge = new Judge(rules, new Judge.Listener() {
             @Override
             public void toleranceChanged(ToleranceChanged change) {
                 changes.add(change);
@@ -35,8 +41,14 @@ public final class ReplayJudge {
         } else if (entry instanceof Happening h) {
             switch (h.type()) {
                 case "phase" -> judge.phase(h.t(), h.text("phase"));
-                case "fault.injected" -> judge.faultInjected(h.t(), h.text("step"), h.text("proxy"));
-                case "fault.removed" -> judge.faultRemoved(h.t(), h.text("step"));
+                case "fault.injected" -> {
+                    String step = h.body().path("step").asText();
+                    if (faultSteps.size() < MAX_FAULT_STEPS || faultSteps.contains(step)) {
+                        faultSteps.add(step);
+                        judge.faultInjected(h.t(), step, h.body().path("proxy").asText());
+                    }
+                }
+                case "fault.removed" -> judge.faultRemoved(h.t(), h.body().path("step").asText());
                 default -> { }
             }
         }

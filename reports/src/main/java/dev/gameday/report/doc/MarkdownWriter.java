@@ -145,7 +145,8 @@ public final class MarkdownWriter {
         return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /** One line, without control characters: a journal's text must not reach a terminal that shows the file. */
     private static String flatten(String text) {
-        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").replaceAll("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]", "");
     }
 }

@@ -18,8 +18,8 @@ public final class Html {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> {
-                    // Control characters are not allowed in XML-based SVG; drop them.
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
+                    // Control characters are not allowed in XML-based SVG, nor C1 ones in HTML; drop them.
+                    if ((c >= 0x20 || c == '\n' || c == '\t') && (c < 0x7F || c > 0x9F)) {
                         out.append(c);
                     }
                 }

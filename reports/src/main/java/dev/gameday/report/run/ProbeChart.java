@@ -52,7 +52,7 @@ final class ProbeChart {
         }
         List<TimeChart.Threshold> latencyLimits = new ArrayList<>();
         List<TimeChart.Threshold> ratioLimits = new ArrayList<>();
-        ProbeRule rule = run.experiment().rules().probe(probe);
+        ProbeRule rule = run.rules() == null ? null : run.rules().probe(probe);
         for (Bound b : rule == null ? List.<Bound>of() : rule.bounds()) {
             TimeChart.Threshold line = new TimeChart.Threshold(b.threshold(), b.metric().label() + " " + b.expected());
             (b.metric().isRatio() ? ratioLimits : latencyLimits).add(line);

@@ -5,6 +5,7 @@ import dev.gameday.journal.Detection;
 import dev.gameday.journal.Evidence;
 import dev.gameday.journal.JournalSummary;
 import dev.gameday.journal.PathChecked;
+import dev.gameday.judge.Rules;
 import dev.gameday.report.experiment.ExperimentView;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,14 @@ import java.util.Map;
  * Everything a game-day report says, computed from one journal in one streaming pass. Times are epoch
  * milliseconds; {@code startT} is the run's start (the {@code run.started} event, else the first event).
  * {@code evidence}, {@code detections} and {@code timeToRecoverMs} are the runner's own (its
- * {@code verdict} event) or, when the journal lacks them, the same judge's over the journal's samples
- * ({@code recomputed}).
+ * {@code verdict} event) or, when the journal lacks them or they are damaged, the same judge's over the
+ * journal's samples ({@code recomputed} says why; null when they are the runner's). {@code rules} is the
+ * judge's reading of the experiment copy, null when there is none it can read.
  */
 record RunAnalysis(
         JsonNode runStarted,
         ExperimentView experiment,
+        Rules rules,
         long startT,
         long endT,
         String verdict,
@@ -27,7 +30,7 @@ record RunAnalysis(
         JournalSummary journal,
         List<PhaseMark> phases,
         List<Evidence> evidence,
-        boolean recomputed,
+        String recomputed,
         List<Detection> detections,
         List<PathChecked> paths,
         List<String> caveats,

@@ -40,7 +40,7 @@ final class RunReport {
     private Document document() {
         Document doc = new Document("Game day: " + experiment.title(), "Report of run " + run.runStarted().path("runId")
                 .asText("(unknown run)") + ", " + Instant.ofEpochMilli(run.startT()) + " (UTC)");
-        doc.add(new Block.Banner(TimelineText.tone(run.verdict()), verdictTitle(), List.of(text(verdictSentence()))));
+        doc.add(new Block.Banner(bannerTone(), verdictTitle(), List.of(text(verdictSentence()))));
         if (!run.caveats().isEmpty()) {
             doc.add(new Block.Note(Tone.WARN, List.of(new Inline.Strong("What this verdict cannot vouch for: "),
                     text(String.join("; ", run.caveats()) + "."))));
@@ -49,10 +49,14 @@ final class RunReport {
             doc.add(new Block.Note(Tone.WARN, List.of(new Inline.Strong("Partial journal. "),
                     text("This report shows what the journal holds; what is missing: " + String.join("; ",
                             run.missing()) + "."))));
+            if (!run.journal().problems().isEmpty()) {
+                doc.bullets(run.journal().problems());
+            }
         } else if (!RunAnalysis.phasesNotReached(run.phases()).isEmpty()) {
             doc.note(Tone.NEUTRAL, "The run ended before these phases: "
                     + String.join(", ", RunAnalysis.phasesNotReached(run.phases())) + "; their checks show NO DATA.");
         }
+        run.journal().notes().forEach(n -> doc.note(Tone.NEUTRAL, Character.toUpperCase(n.charAt(0)) + n.substring(1) + "."));
         summary(doc);
         expectedVsObserved(doc);
         detection(doc);
@@ -74,19 +78,30 @@ final class RunReport {
         };
     }
 
+    /** The verdict's tone; a hypothesis said to hold on no check at all is nothing to be green about. */
+    private Tone bannerTone() {
+        return run.verdict().equals("held") && judgedChecks().isEmpty() ? Tone.WARN : TimelineText.tone(run.verdict());
+    }
+
+    /** The checks that passed or failed, per phase. */
+    private List<Evidence> judgedChecks() {
+        return phaseLevel().stream().filter(e -> e.status() == Status.PASS || e.status() == Status.FAIL).toList();
+    }
+
     /**
      * The verdict in words: the runner's own summary when it wrote one (it is made from the same
      * evidence), then how many checks passed — a count, never a second figure for the same check.
      */
     String verdictSentence() {
-        List<Evidence> checked = phaseLevel().stream()
-                .filter(e -> e.status() == Status.PASS || e.status() == Status.FAIL).toList();
+        List<Evidence> checked = judgedChecks();
         List<Evidence> failed = checked.stream().filter(e -> e.status() == Status.FAIL).toList();
-        String count = failed.isEmpty() ? checked.size() + " of " + checked.size() + " tolerance checks passed"
+        String count = checked.isEmpty() ? "no tolerance check could be judged from this journal"
+                : failed.isEmpty() ? checked.size() + " of " + checked.size() + " tolerance checks passed"
                 : failed.size() + " of " + checked.size() + " tolerance checks failed";
         if (run.verdictSummary() != null) {
             String summary = run.verdictSummary().strip();
-            return summary + (summary.matches(".*[.!?]$") ? "" : ".") + " " + count + ".";
+            return summary + (summary.matches(".*[.!?]$") ? "" : ".") + " " + Character.toUpperCase(count.charAt(0))
+                    + count.substring(1) + ".";
         }
         String first = failed.isEmpty() ? "" : "; " + Sentences.observation(failed.get(0));
         return switch (run.verdict()) {
@@ -158,8 +173,8 @@ final class RunReport {
                 + "shorter than one window is judged whole), ending at each sample; the figure is the worst window. "
                 + "A fault step's row judges the method's windows that overlap it. Recovery is shown for "
                 + "information: it is judged by the time to recover below. "
-                + (run.recomputed() ? "These figures were recomputed from the journal's samples with the runner's "
-                        + "judge (the journal has no verdict evidence)."
+                + (run.recomputed() != null ? "These figures were recomputed from the journal's samples with the "
+                        + "runner's judge (" + run.recomputed() + ")."
                         : "These are the figures the runner decided the verdict on (its verdict event)."));
         List<List<List<Inline>>> rows = new ArrayList<>();
         for (Evidence e : run.evidence()) {
@@ -350,7 +365,7 @@ final class RunReport {
             return "not recorded";
         }
         if (p.carried() == null) {
-            return p.note();
+            return p.note() == null ? "not verified" : p.note();
         }
         String carried = (p.connections() == null ? "" : p.connections() + " connections, ")
                 + p.upstreamBytes() + " B up, " + p.downstreamBytes() + " B down " + p.basis();

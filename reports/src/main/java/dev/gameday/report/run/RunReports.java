@@ -44,7 +44,8 @@ public final class RunReports {
     public static Path writeAtomically(Path target, String content) throws IOException {
         Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
         try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            // getBytes, not writeString: a lone surrogate from a damaged journal becomes '?' rather than an error.
+            Files.write(temp, content.getBytes(StandardCharsets.UTF_8));
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
