@@ -20,8 +20,9 @@ import java.util.function.Predicate;
 /**
  * Computes a run's {@link Stop}s from its entries and experiment copy: every fault start and end,
  * tolerance breach (where the runner's judge, fed the same entries, saw a checked bound stop holding),
- * abort and tabletop prompt. Things that happen within {@link #MOMENT_MS} of each
- * other (a step starting and its fault being injected) are one moment, hence one stop.
+ * abort and tabletop prompt. Things that happen within {@link #MOMENT_MS} of each other are one moment,
+ * hence one stop; so are a step's start (or end) and its fault going in (or out), however long the
+ * Toxiproxy call between them took.
  */
 public final class StopFinder {
     static final long MOMENT_MS = 100;
@@ -32,7 +33,15 @@ public final class StopFinder {
     private final Rules rules;
     private final long startT;
 
-    private record Candidate(int index, long t, Stop.Kind kind, String title, String prompt) {}
+    /**
+     * {@code edge}: the start or end of the step a fault or prompt belongs to ({@code start:NAME},
+     * {@code end:NAME}), null for others.
+     */
+    private record Candidate(int index, long t, Stop.Kind kind, String title, String prompt, String edge) {
+        boolean sameEdgeAs(Candidate other) {
+            return edge != null && edge.equals(other.edge);
+        }
+    }
 
     private StopFinder(List<Entry> entries, JsonNode experiment, Rules rules, long startT) {
         this.entries = entries;
@@ -61,7 +70,8 @@ public final class StopFinder {
             for (ToleranceChanged change : judge.feed(entry)) {
                 if (judge.breach(change)) {
                     found.add(new Candidate(i, entry.t(), Stop.Kind.BREACH, "tolerance breached: "
-                            + ReplayJudge.describe(change, judge.rules().probe(change.probe()).windowMs()), null));
+                            + ReplayJudge.describe(change, judge.rules().probe(change.probe()).windowMs()), null,
+                            null));
                 }
             }
             if (!(entry instanceof Happening h)) {
@@ -71,36 +81,36 @@ public final class StopFinder {
                 case "phase" -> {
                     String begun = h.text("phase");
                     prompts(i, h, p -> !p.hasNonNull("step") && p.path("phase").asText().equals(begun),
-                            "phase " + begun + " begins", found);
+                            "phase " + begun + " begins", null, found);
                 }
                 case "step.started" -> {
                     String step = h.body().path("step").asText();
                     prompts(i, h, p -> step.equals(p.path("step").asText()) && !p.path("at").asText("start").equals("end"),
-                            "step " + step + " starts", found);
+                            "step " + step + " starts", "start:" + step, found);
                 }
                 case "step.ended" -> {
                     String step = h.body().path("step").asText();
                     prompts(i, h, p -> step.equals(p.path("step").asText()) && p.path("at").asText().equals("end"),
-                            "step " + step + " ends", found);
+                            "step " + step + " ends", "end:" + step, found);
                 }
                 case "fault.injected" -> found.add(new Candidate(i, h.t(), Stop.Kind.FAULT_START,
-                        "fault injected: " + EventText.fault(h.body()), null));
+                        "fault injected: " + EventText.fault(h.body()), null, "start:" + h.text("step")));
                 case "fault.removed" -> found.add(new Candidate(i, h.t(), Stop.Kind.FAULT_END,
-                        "fault removed: " + EventText.removedFault(h.body()), null));
+                        "fault removed: " + EventText.removedFault(h.body()), null, "end:" + h.text("step")));
                 case "abort" -> found.add(new Candidate(i, h.t(), Stop.Kind.ABORT,
                         "abort: " + h.text("condition") + (h.text("message") == null ? "" : " — " + h.text("message")),
-                        null));
+                        null, null));
                 default -> { }
             }
         }
         return found;
     }
 
-    private void prompts(int index, Happening h, Predicate<JsonNode> matches, String title,
+    private void prompts(int index, Happening h, Predicate<JsonNode> matches, String title, String edge,
             List<Candidate> found) {
         for (JsonNode prompt : experiment.path("tabletop")) {
             if (matches.test(prompt)) {
-                found.add(new Candidate(index, h.t(), Stop.Kind.PROMPT, title, prompt.path("prompt").asText()));
+                found.add(new Candidate(index, h.t(), Stop.Kind.PROMPT, title, prompt.path("prompt").asText(), edge));
             }
         }
     }
@@ -109,7 +119,7 @@ public final class StopFinder {
         List<List<Candidate>> moments = new ArrayList<>();
         for (Candidate c : candidates) {
             List<Candidate> last = moments.isEmpty() ? null : moments.get(moments.size() - 1);
-            if (last != null && c.t() - last.get(0).t() <= MOMENT_MS) {
+            if (last != null && (c.t() - last.get(0).t() <= MOMENT_MS || last.stream().anyMatch(c::sameEdgeAs))) {
                 last.add(c);
             } else {
                 moments.add(new ArrayList<>(List.of(c)));
