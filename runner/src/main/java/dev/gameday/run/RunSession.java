@@ -282,7 +282,7 @@ final class RunSession {
             return;
         }
         // Journaled and judged even while ending: every slot sent yields its sample.
-        record(new SampleTaken(s.scheduledAt(), s.probe(), s.ok(), s.latencyMs(), s.status(), s.error()));
+        record(new SampleTaken(s.scheduledAt(), s.probe(), s.ok(), s.latencyMs(), s.status(), s.error(), s.value()));
         if (!ended && phase == Phase.RECOVERY) {
             checkRecovered();
         }
