@@ -90,6 +90,9 @@ class PrometheusSliRunTest extends AgainstTheDemoSystem {
         }
         assertThat(highest).isGreaterThan(0.05);
         assertThat(types(journal)).containsSubsequence("fault.removed", "probe.history", "verdict");
+        // The report charts the measured value beside the look-back, from the journal alone.
+        String report = java.nio.file.Files.readString(runDir(out()).resolve("report.html"));
+        assertThat(report).contains("Value", "sampled (highest)", "look-back", "value &lt;= 0.01");
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.gameday.journal.Evidence;
 import dev.gameday.journal.JournalLine;
 import dev.gameday.journal.JournalSummary;
 import dev.gameday.journal.PathChecked;
+import dev.gameday.journal.ProbeHistory;
+import dev.gameday.journal.SampleTaken;
 import dev.gameday.judge.Judge;
 import dev.gameday.report.experiment.ExperimentView;
 import dev.gameday.report.experiment.FaultText;
@@ -110,6 +112,7 @@ final class RunAnalyzer implements Consumer<JournalLine> {
                     failedRollbacks.add(e.path("name").asText() + ": " + e.path("error").asText("failed"));
                 }
             }
+            case "probe.history" -> read(e, ProbeHistory.class, probe(e.path("probe").asText()).history());
             case "recovery" -> recovery = e;
             case "verdict" -> verdict = e;
             case "run.ended" -> ended = e;
@@ -120,13 +123,17 @@ final class RunAnalyzer implements Consumer<JournalLine> {
     }
 
     private void sample(long t, JsonNode e) {
-        String probe = e.path("probe").asText();
         boolean ok = e.path("ok").asBoolean();
         double ms = e.path("ms").asDouble();
-        ProbeData data = probes.computeIfAbsent(probe, p -> new ProbeData(new LatencyStats(3),
-                new TimeBuckets(initialBucketWidth())));
-        data.overall().add(ok, ms);
-        data.buckets().add(t - startT, ok, ms);
+        double value = SampleTaken.value(e);
+        ProbeData data = probe(e.path("probe").asText());
+        data.overall().add(ok, ms, value);
+        data.buckets().add(t - startT, ok, ms, value);
+    }
+
+    private ProbeData probe(String name) {
+        return probes.computeIfAbsent(name, p -> new ProbeData(new LatencyStats(3),
+                new TimeBuckets(initialBucketWidth()), new ArrayList<>()));
     }
 
     /** Sized from the planned run so that buckets rarely need merging. */
