@@ -314,8 +314,8 @@ public final class ExperimentBinder {
         ValueBound value = null;
         String valueText = f.string("value");
         if (valueText != null && kind != null && !kind.measures()) {
-            f.problem("value", "a " + kind.type() + " probe measures no value: a value bound needs a probe type that"
-                    + " does (" + String.join(", ", ProbeKinds.all().stream().filter(ProbeKind::measures)
+            f.problem("value", "a probe of type " + kind.type() + " measures no value: a value bound needs a probe type"
+                    + " that does (" + String.join(", ", ProbeKinds.all().stream().filter(ProbeKind::measures)
                             .map(ProbeKind::type).toList()) + ")");
         } else if (valueText != null) {
             try {
