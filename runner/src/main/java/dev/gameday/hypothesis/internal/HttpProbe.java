@@ -109,6 +109,12 @@ public final class HttpProbe implements ProbeType {
             jsonEquals = expect.string("jsonEquals");
             if (jsonPath != null && !jsonPath.startsWith("$")) {
                 expect.problem("jsonPath", "'" + jsonPath + "' is not a JSON path: start it with $, e.g. $.status");
+            } else if (jsonPath != null) {
+                try {
+                    JsonPath.parse(jsonPath);
+                } catch (IllegalArgumentException e) {
+                    expect.problem("jsonPath", e.getMessage());
+                }
             }
             if (jsonEquals != null && jsonPath == null) {
                 expect.problem("jsonEquals", "needs jsonPath: the value at that path is compared");

@@ -260,6 +260,8 @@ public class ValidationRulesTest {
                 rule("an unreadable window is reported, not compared with before", "        successRatio: \">= 99%\"",
                         "        successRatio: \">= 99%\"\n        window: 0s",
                         "13:17: steadyState.probes[0].tolerance.window: must be longer than 0"),
+                rule("jsonPath is valid JSONPath", "      tolerance:", "      expect: {jsonPath: \"$.a.\"}\n      tolerance:",
+                        "11:26: steadyState.probes[0].expect.jsonPath: invalid jsonPath '$.a.': "),
                 rule("a value bound needs a probe that measures one", "        successRatio: \">= 99%\"",
                         "        value: \"<= 0.01\"",
                         "12:16: steadyState.probes[0].tolerance.value: a probe of type http measures no value: a value bound needs a probe type that does (prometheus)$"),
