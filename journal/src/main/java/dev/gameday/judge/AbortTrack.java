@@ -36,18 +36,18 @@ final class AbortTrack {
     }
 
     /** Feeds a sample of the condition's probe; true when it makes the condition trip. */
-    boolean offer(long t, boolean ok, double ms) {
+    boolean offer(long t, boolean ok, double ms, double value) {
         if (tripped || window == null || t < fromT || t >= untilT) {
             return false;
         }
-        window.add(t, ok, ms);
+        window.add(t, ok, ms, value);
         if (window.startT() < fromT - intervalMs) {
             return false; // not yet a whole window of watching
         }
-        double value = rule.condition().metric().of(window);
-        if (rule.condition().holds(value)) {
+        double measured = rule.condition().measure(window);
+        if (rule.condition().holds(measured)) {
             tripped = true;
-            observed = value;
+            observed = measured;
         }
         return tripped;
     }

@@ -2,10 +2,23 @@ package dev.gameday.judge;
 
 /**
  * One bound of a tolerance or an abort condition: {@code successRatio >= 99%} is
- * {@code Bound(SUCCESS_RATIO, GE, 0.99)}, {@code p95 <= 800ms} is {@code Bound(p95, LE, 800)}.
- * Thresholds are fractions for the ratio and milliseconds for a percentile.
+ * {@code Bound(SUCCESS_RATIO, GE, 0.99)}, {@code p95 <= 800ms} is {@code Bound(p95, LE, 800)},
+ * {@code value <= 0.01} is {@code Bound(VALUE, LE, 0.01)}. Thresholds are fractions for the ratio,
+ * milliseconds for a percentile and plain numbers for a value.
  */
 public record Bound(Metric metric, Comparison op, double threshold) {
+
+    /**
+     * The metric over a window. For a value, the worst measured value of the window for this bound
+     * (the highest for {@code <=}/{@code <}, the lowest for {@code >=}/{@code >}): the window meets the
+     * bound exactly when every value measured in it does. NaN when the window has nothing to measure.
+     */
+    public double measure(SampleWindow window) {
+        if (metric.isValue()) {
+            return lowerIsWorse() ? window.minValue() : window.maxValue();
+        }
+        return metric.of(window);
+    }
 
     /** Whether a value meets the bound; an empty window (NaN) meets none. */
     public boolean holds(double value) {

@@ -28,6 +28,8 @@ import java.util.Optional;
  *       {@code recovery}, {@code after}), wherever it arrives.</li>
  *   <li>Each bound is judged over every full sliding window of the probe's tolerance window inside one
  *       phase, the window ending at each sample; a phase with no full window is judged as one window.
+ *       A value bound takes the worst value measured in the window; a window in which no sample
+ *       measured a value is not judged for it.
  *       The phase's result is its worst window. A fault step's result is that of the method's windows
  *       that overlap it.</li>
  *   <li>Recovery: per probe, the first full window of the samples due after the last fault removal
@@ -90,7 +92,7 @@ public final class Judge {
     /** An event the runner has just journaled at {@code t} (a sample's {@code t} is its slot). */
     public void on(long t, JournalEvent event) {
         if (event instanceof SampleTaken s) {
-            sample(s.probe(), s.scheduledAt(), s.ok(), s.ms());
+            sample(s.probe(), s.scheduledAt(), s.ok(), s.ms(), s.value() == null ? Double.NaN : s.value());
         } else if (event instanceof PhaseStarted p) {
             phase(t, p.phase());
         } else if (event instanceof FaultInjected f) {
@@ -106,7 +108,8 @@ public final class Judge {
     public void accept(JournalLine line) {
         JsonNode e = line.body();
         switch (line.type()) {
-            case "sample" -> sample(e.path("probe").asText(), line.t(), e.path("ok").asBoolean(), e.path("ms").asDouble());
+            case "sample" -> sample(e.path("probe").asText(), line.t(), e.path("ok").asBoolean(), e.path("ms").asDouble(),
+                    SampleTaken.value(e));
             case "phase" -> phase(line.t(), e.path("phase").asText());
             case "fault.injected" -> faultInjected(line.t(), e.path("step").asText(), e.path("proxy").asText());
             case "fault.removed" -> faultRemoved(line.t(), e.path("step").asText());
@@ -159,7 +162,13 @@ public final class Judge {
         }
     }
 
+    /** A sample that measured no value. */
     public void sample(String probe, long t, boolean ok, double ms) {
+        sample(probe, t, ok, ms, Double.NaN);
+    }
+
+    /** A sample of {@code probe} due at {@code t}; {@code value} is what it measured, NaN when nothing. */
+    public void sample(String probe, long t, boolean ok, double ms, double value) {
         samples++;
         if (!ok) {
             failedSamples++;
@@ -173,17 +182,17 @@ public final class Judge {
                 FaultTrack.StepCounts counts = f.probes.computeIfAbsent(probe, p -> new FaultTrack.StepCounts(track.rule));
                 counts.samples++;
                 counts.failures += ok ? 0 : 1;
-                if (track.rule.failing(ok, ms)) {
+                if (track.rule.failing(ok, ms, value)) {
                     f.detected(probe, t, t + Math.round(ms));
                 }
             }
         }
         for (AbortTrack a : aborts) {
-            if (a.rule().probe().equals(probe) && a.offer(t, ok, ms)) {
+            if (a.rule().probe().equals(probe) && a.offer(t, ok, ms, value)) {
                 listener.abortTripped(a.rule(), a.observed(), t);
             }
         }
-        searchRecovery(track, t, ok, ms);
+        searchRecovery(track, t, ok, ms, value);
         PhaseTrack pt = phaseOf(track, t);
         if (pt == null) {
             return;
@@ -193,7 +202,7 @@ public final class Judge {
         if (pt != track.current) {
             return; // a straggler from an earlier phase (older journals): counted, not windowed
         }
-        pt.window.add(t, ok, ms);
+        pt.window.add(t, ok, ms, value);
         if (pt.full(track.rule)) {
             judgeWindow(track, pt);
         }
@@ -250,9 +259,13 @@ public final class Judge {
     private void judgeWindow(ProbeTrack track, PhaseTrack pt) {
         SampleWindow w = pt.window;
         ProbeRule rule = track.rule;
+        pt.fullWindows++;
         for (int i = 0; i < rule.bounds().size(); i++) {
             Bound b = rule.bounds().get(i);
-            double value = b.metric().of(w);
+            double value = b.measure(w);
+            if (Double.isNaN(value)) {
+                continue; // a value bound with no value measured in the window: it is not judged
+            }
             boolean holds = b.holds(value);
             pt.tallies[i].add(value, holds, w.endT());
             if (pt.phase.equals("during")) {
@@ -272,17 +285,17 @@ public final class Judge {
     }
 
     /** The first full window of samples due since the last removal that meets every bound marks recovery. */
-    private static void searchRecovery(ProbeTrack track, long t, boolean ok, double ms) {
+    private static void searchRecovery(ProbeTrack track, long t, boolean ok, double ms, double value) {
         SampleWindow w = track.recoveryWindow;
         if (w == null || track.recoveredFrom != null || t < track.recoverySince) {
             return;
         }
-        w.add(t, ok, ms);
+        w.add(t, ok, ms, value);
         if (w.startT() < track.recoverySince - track.rule.intervalMs()) {
             return;
         }
         for (Bound b : track.rule.bounds()) {
-            if (!b.holds(b.metric().of(w))) {
+            if (!b.holds(b.measure(w))) {
                 return;
             }
         }
@@ -347,8 +360,10 @@ public final class Judge {
         for (int i = 0; i < copy.length; i++) {
             copy[i] = pt.tallies[i].copy();
             Bound b = copy[i].bound;
-            double value = b.metric().of(pt.window);
-            copy[i].add(value, b.holds(value), pt.window.endT());
+            double value = b.measure(pt.window);
+            if (!Double.isNaN(value)) {
+                copy[i].add(value, b.holds(value), pt.window.endT());
+            }
         }
         return copy;
     }

@@ -13,6 +13,8 @@ final class PhaseTrack {
     final Tally[] tallies;
     long samples;
     long failures;
+    /** How many full windows were judged. */
+    int fullWindows;
 
     PhaseTrack(String phase, long startT, int mark, ProbeRule rule) {
         this.phase = phase;
@@ -35,6 +37,6 @@ final class PhaseTrack {
 
     /** True when no window of this phase was full: a phase shorter than one window is judged whole. */
     boolean judgedWhole() {
-        return samples > 0 && tallies.length > 0 && tallies[0].windows == 0;
+        return samples > 0 && fullWindows == 0;
     }
 }

@@ -65,6 +65,11 @@ public record Rules(List<ProbeRule> probes, List<AbortRule> aborts, Long recover
             bounds.add(new Bound(Metric.percentile(latency.path("percentile").asDouble()),
                     Comparison.ofSymbol(latency.path("op").asText("<=")), latency.path("limit").asDouble()));
         }
+        JsonNode value = tolerance.path("value");
+        if (value.isObject()) {
+            bounds.add(new Bound(Metric.VALUE, Comparison.ofSymbol(value.path("op").asText("<=")),
+                    value.path("threshold").asDouble()));
+        }
         Set<String> checked = new HashSet<>();
         JsonNode check = p.path("check");
         if (!check.isArray() || check.isEmpty()) {

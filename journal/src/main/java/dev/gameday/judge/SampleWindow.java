@@ -1,20 +1,20 @@
 package dev.gameday.judge;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 
 /**
  * The samples of one probe whose slot times lie in {@code (end - length, end]}, where {@code end} is
  * the newest slot added. Percentiles are exact, by nearest rank over the window's latencies (failed
  * samples at their latency, timeouts at the timeout): the value at rank {@code ceil(p/100 × n)}. The
- * latencies are kept sorted, so adding and evicting cost a binary search and a short array move (a
- * window holds {@code length / interval} samples, tens to a few thousand).
+ * measured values of the samples that carry one (a probe such as {@code prometheus}) are kept too, for
+ * their lowest and highest. Both are kept sorted ({@link SortedValues}).
  */
 public final class SampleWindow {
     private final long lengthMs;
+    /** Per sample: slot time, latency bits, ok (1/0), value bits (NaN when none). */
     private final ArrayDeque<long[]> slots = new ArrayDeque<>();
-    private double[] sorted = new double[16];
-    private int size;
+    private final SortedValues latencies = new SortedValues();
+    private final SortedValues values = new SortedValues();
     private int failures;
     private long endT = Long.MIN_VALUE;
 
@@ -29,10 +29,21 @@ public final class SampleWindow {
         return lengthMs;
     }
 
-    /** Adds a sample due at {@code t}, then drops those due at or before {@code newest t - length}. */
+    /** Adds a sample without a measured value; see {@link #add(long, boolean, double, double)}. */
     public void add(long t, boolean ok, double ms) {
-        slots.addLast(new long[] {t, Double.doubleToRawLongBits(ms), ok ? 1 : 0});
-        insert(ms);
+        add(t, ok, ms, Double.NaN);
+    }
+
+    /**
+     * Adds a sample due at {@code t} with its measured {@code value} (NaN when it has none), then drops
+     * those due at or before {@code newest t - length}.
+     */
+    public void add(long t, boolean ok, double ms, double value) {
+        slots.addLast(new long[] {t, Double.doubleToRawLongBits(ms), ok ? 1 : 0, Double.doubleToRawLongBits(value)});
+        latencies.add(ms);
+        if (!Double.isNaN(value)) {
+            values.add(value);
+        }
         if (!ok) {
             failures++;
         }
@@ -40,7 +51,11 @@ public final class SampleWindow {
         long cutoff = endT - lengthMs;
         while (!slots.isEmpty() && slots.peekFirst()[0] <= cutoff) {
             long[] gone = slots.removeFirst();
-            remove(Double.longBitsToDouble(gone[1]));
+            latencies.remove(Double.longBitsToDouble(gone[1]));
+            double goneValue = Double.longBitsToDouble(gone[3]);
+            if (!Double.isNaN(goneValue)) {
+                values.remove(goneValue);
+            }
             if (gone[2] == 0) {
                 failures--;
             }
@@ -63,7 +78,7 @@ public final class SampleWindow {
     }
 
     public int count() {
-        return size;
+        return latencies.size();
     }
 
     public int failures() {
@@ -72,32 +87,32 @@ public final class SampleWindow {
 
     /** The fraction of samples that succeeded; NaN when empty. */
     public double successRatio() {
+        int size = count();
         return size == 0 ? Double.NaN : (double) (size - failures) / size;
     }
 
     /** The latency at percentile {@code p} in (0, 100], by nearest rank; NaN when empty. */
     public double percentileMs(double p) {
+        int size = count();
         if (size == 0) {
             return Double.NaN;
         }
         int rank = (int) Math.ceil(p / 100.0 * size);
-        return sorted[Math.min(size, Math.max(1, rank)) - 1];
+        return latencies.atRank(Math.min(size, Math.max(1, rank)));
     }
 
-    private void insert(double ms) {
-        if (size == sorted.length) {
-            sorted = Arrays.copyOf(sorted, size * 2);
-        }
-        int at = Arrays.binarySearch(sorted, 0, size, ms);
-        at = at < 0 ? -at - 1 : at;
-        System.arraycopy(sorted, at, sorted, at + 1, size - at);
-        sorted[at] = ms;
-        size++;
+    /** How many samples in the window carry a measured value. */
+    public int valueCount() {
+        return values.size();
     }
 
-    private void remove(double ms) {
-        int at = Arrays.binarySearch(sorted, 0, size, ms);
-        System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
-        size--;
+    /** The lowest measured value in the window; NaN when no sample carries one. */
+    public double minValue() {
+        return values.size() == 0 ? Double.NaN : values.atRank(1);
+    }
+
+    /** The highest measured value in the window; NaN when no sample carries one. */
+    public double maxValue() {
+        return values.size() == 0 ? Double.NaN : values.atRank(values.size());
     }
 }

@@ -31,7 +31,7 @@ public final class Sentences {
         Metric metric = Metric.parse(e.tolerance());
         String subject = e.probe() + " " + metric.label();
         if (e.observed() == null) {
-            return subject + ": no samples " + where(e);
+            return subject + (metric.isValue() && e.samples() > 0 ? ": nothing measured " : ": no samples ") + where(e);
         }
         boolean lowerIsWorse = e.expected().startsWith(">");
         if (e.status() == Status.FAIL) {

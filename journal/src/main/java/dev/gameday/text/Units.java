@@ -1,5 +1,7 @@
 package dev.gameday.text;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /** How numbers read everywhere a run is shown (console, reports, replay): durations, latencies, ratios, offsets. */
@@ -53,6 +55,24 @@ public final class Units {
             return Math.round(ms) + " ms";
         }
         return trim(ms / 1000.0, 2) + " s";
+    }
+
+    /**
+     * A measured value with at most four significant digits, in plain notation: {@code 0.0125},
+     * {@code 312.5}, {@code 1235000}; {@code –} for NaN.
+     */
+    public static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "+Inf" : "-Inf";
+        }
+        if (value == 0) {
+            return "0";
+        }
+        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** A fraction as a percentage with as many decimals as it needs: {@code 99%}, {@code 99.95%}. */

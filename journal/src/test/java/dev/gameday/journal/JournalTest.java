@@ -44,6 +44,21 @@ class JournalTest {
     }
 
     @Test
+    void aMeasuredValueIsWrittenAndReadBackInfinitiesIncluded() throws Exception {
+        Path file = tmp.resolve("journal.jsonl");
+        try (Journal j = Journal.create(file, UnaryOperator.identity())) {
+            j.append(new SampleTaken(1L, "errors", true, 3.5, null, null, 0.0125));
+            j.append(new SampleTaken(2L, "errors", true, 3.5, null, null, Double.POSITIVE_INFINITY));
+            j.append(new SampleTaken(3L, "errors", true, 3.5, null, null));
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).endsWith("\"error\":null,\"value\":0.0125}");
+        List<Double> values = new java.util.ArrayList<>();
+        JournalReader.read(file, line -> values.add(SampleTaken.value(line.body())));
+        assertThat(values).containsExactly(0.0125, Double.POSITIVE_INFINITY, Double.NaN);
+    }
+
+    @Test
     void everyTextValueIsRedacted() throws Exception {
         Path file = tmp.resolve("journal.jsonl");
         UnaryOperator<String> r = masking("hunter2");

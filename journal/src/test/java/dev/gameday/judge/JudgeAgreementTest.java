@@ -110,21 +110,20 @@ class JudgeAgreementTest {
             long from = markT(scenario, "method");
             long until = markT(scenario, "after");
             long interval = rules.probe(a.probe()).intervalMs();
-            List<SampleTaken> samples = scenario.journal().stream()
+            List<ReferenceJudge.S> samples = scenario.journal().stream()
                     .filter(e -> e.event() instanceof SampleTaken s && s.probe().equals(a.probe()))
-                    .map(e -> (SampleTaken) e.event())
-                    .filter(s -> s.scheduledAt() >= from && s.scheduledAt() < until)
-                    .sorted(java.util.Comparator.comparingLong(SampleTaken::scheduledAt))
+                    .map(e -> ReferenceJudge.of((SampleTaken) e.event()))
+                    .filter(s -> s.t() >= from && s.t() < until)
+                    .sorted(java.util.Comparator.comparingLong(ReferenceJudge.S::t))
                     .toList();
-            for (SampleTaken s : samples) {
-                long end = s.scheduledAt();
+            for (ReferenceJudge.S s : samples) {
+                long end = s.t();
                 if (end - a.sustainedMs() < from - interval) {
                     continue;
                 }
-                SampleWindow w = new SampleWindow(a.sustainedMs());
-                samples.stream().filter(x -> x.scheduledAt() <= end && x.scheduledAt() > end - a.sustainedMs())
-                        .forEach(x -> w.add(x.scheduledAt(), x.ok(), x.ms()));
-                double value = a.condition().metric().of(w);
+                List<ReferenceJudge.S> window = samples.stream()
+                        .filter(x -> x.t() <= end && x.t() > end - a.sustainedMs()).toList();
+                double value = ReferenceJudge.metric(a.condition(), window);
                 if (a.condition().holds(value)) {
                     out.add(a.name() + " " + value + "@" + end);
                     break;

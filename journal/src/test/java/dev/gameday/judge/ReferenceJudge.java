@@ -19,7 +19,8 @@ import java.util.Map;
  * from scratch from the samples of its phase. The streaming {@link Judge} must agree with it exactly.
  */
 final class ReferenceJudge {
-    record S(long t, boolean ok, double ms) {}
+    /** A sample; {@code value} NaN when it measured none. */
+    record S(long t, boolean ok, double ms, double value) {}
 
     record Mark(String phase, long t) {}
 
@@ -44,10 +45,36 @@ final class ReferenceJudge {
                 Fault in = faults.get(f.step());
                 faults.put(f.step(), new Fault(f.step(), in.in(), e.t()));
             } else if (e.event() instanceof SampleTaken s && samples.containsKey(s.probe())) {
-                samples.get(s.probe()).add(new S(s.scheduledAt(), s.ok(), s.ms()));
+                samples.get(s.probe()).add(of(s));
             }
         }
         samples.values().forEach(l -> l.sort(Comparator.comparingLong(S::t)));
+    }
+
+    static S of(SampleTaken s) {
+        return new S(s.scheduledAt(), s.ok(), s.ms(), s.value() == null ? Double.NaN : s.value());
+    }
+
+    /**
+     * A bound's metric over a window, the obvious way: the success ratio, the nearest-rank percentile,
+     * or the worst value measured (the highest against {@code <=}/{@code <}, the lowest against
+     * {@code >=}/{@code >}; NaN when no sample measured one).
+     */
+    static double metric(Bound b, List<S> window) {
+        if (b.metric().isRatio()) {
+            return window.stream().filter(S::ok).count() / (double) window.size();
+        }
+        if (b.metric().isValue()) {
+            double[] values = window.stream().mapToDouble(S::value).filter(v -> !Double.isNaN(v)).sorted().toArray();
+            if (values.length == 0) {
+                return Double.NaN;
+            }
+            boolean higherIsWorse = b.op() == Comparison.LE || b.op() == Comparison.LT;
+            return higherIsWorse ? values[values.length - 1] : values[0];
+        }
+        double[] ms = window.stream().mapToDouble(S::ms).sorted().toArray();
+        int rank = (int) Math.ceil(b.metric().percentile() / 100 * ms.length);
+        return ms[Math.max(1, rank) - 1];
     }
 
     private int markAt(long t) {
@@ -81,13 +108,7 @@ final class ReferenceJudge {
         boolean[] holds = new boolean[values.length];
         for (int i = 0; i < values.length; i++) {
             Bound b = p.bounds().get(i);
-            if (b.metric().isRatio()) {
-                values[i] = window.stream().filter(S::ok).count() / (double) window.size();
-            } else {
-                double[] ms = window.stream().mapToDouble(S::ms).sorted().toArray();
-                int rank = (int) Math.ceil(b.metric().percentile() / 100 * ms.length);
-                values[i] = ms[Math.max(1, rank) - 1];
-            }
+            values[i] = metric(b, window);
             holds[i] = b.holds(values[i]);
         }
         return new Eval(endT, values, holds, window.get(0).t());
@@ -152,18 +173,20 @@ final class ReferenceJudge {
         List<Evidence> out = new ArrayList<>();
         for (int i = 0; i < p.bounds().size(); i++) {
             Bound b = p.bounds().get(i);
-            if (evals.isEmpty()) {
+            int index = i;
+            // A window with nothing to measure (no value) is not judged for the bound.
+            List<Eval> judged = evals.stream().filter(e -> !Double.isNaN(e.values()[index])).toList();
+            if (judged.isEmpty()) {
                 out.add(new Evidence(p.name(), phase, step, b.metric().name(), b.expected(), null, null,
                         checked ? Status.NO_DATA : Status.INFO, count, failures, 0, 0, null));
                 continue;
             }
-            int index = i;
-            double worst = evals.stream().mapToDouble(e -> e.values()[index])
+            double worst = judged.stream().mapToDouble(e -> e.values()[index])
                     .reduce(Double.NaN, b::worse);
-            List<Eval> failing = evals.stream().filter(e -> !e.holds()[index]).toList();
+            List<Eval> failing = judged.stream().filter(e -> !e.holds()[index]).toList();
             Status status = !checked ? Status.INFO : failing.isEmpty() ? Status.PASS : Status.FAIL;
             out.add(new Evidence(p.name(), phase, step, b.metric().name(), b.expected(), worst, b.format(worst),
-                    status, count, failures, evals.size(), failing.size(),
+                    status, count, failures, judged.size(), failing.size(),
                     failing.isEmpty() ? null : failing.get(0).endT()));
         }
         return out;
@@ -179,7 +202,7 @@ final class ReferenceJudge {
                     boolean inPlace = s.t() >= f.in() && (f.out() == null || s.t() < f.out());
                     boolean earlier = first == null || s.t() < first.t() || s.t() == first.t()
                             && (known(s) < known(first) || known(s) == known(first) && p.name().compareTo(by) < 0);
-                    if (inPlace && p.failing(s.ok(), s.ms()) && earlier) {
+                    if (inPlace && failing(p, s) && earlier) {
                         first = s;
                         by = p.name();
                     }
@@ -189,6 +212,21 @@ final class ReferenceJudge {
                     : new Detection(f.step(), by, first.t() - f.in(), known(first) - f.in()));
         }
         return out;
+    }
+
+    /** Failed, slower than a latency limit, or a value that misses the value bound. */
+    private static boolean failing(ProbeRule p, S s) {
+        if (!s.ok()) {
+            return true;
+        }
+        for (Bound b : p.bounds()) {
+            boolean latency = !b.metric().isRatio() && !b.metric().isValue();
+            if (latency && (b.op() == Comparison.LE || b.op() == Comparison.LT) && s.ms() > b.threshold()
+                    || b.metric().isValue() && !Double.isNaN(s.value()) && !b.op().test(s.value(), b.threshold())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long known(S s) {
@@ -236,6 +274,9 @@ final class ReferenceJudge {
             for (String phase : Judge.PHASES) {
                 for (Eval e : fullWindows(p, phase)) {
                     for (int i = 0; i < last.length; i++) {
+                        if (Double.isNaN(e.values()[i])) {
+                            continue;
+                        }
                         if (last[i] == null || last[i] != e.holds()[i]) {
                             last[i] = e.holds()[i];
                             changes.add(p.bounds().get(i).metric().name() + ":" + e.holds()[i] + "@" + e.endT());

@@ -40,6 +40,35 @@ class SampleWindowTest {
     }
 
     @Test
+    void measuredValuesSlideWithTheWindowAndSamplesWithoutOneAreLeftOut() {
+        SampleWindow w = new SampleWindow(300);
+        w.add(100, true, 5, 0.5);
+        w.add(200, true, 5, Double.NaN); // answered, measured nothing
+        w.add(300, false, 5, Double.NaN); // failed
+        assertThat(w.minValue()).isEqualTo(0.5);
+        assertThat(w.maxValue()).isEqualTo(0.5);
+        w.add(400, true, 5, 0.02); // (100, 400]: 0.5 is out
+        assertThat(w.count()).isEqualTo(3);
+        assertThat(w.minValue()).isEqualTo(0.02);
+        assertThat(w.maxValue()).isEqualTo(0.02);
+        assertThat(new Bound(Metric.VALUE, Comparison.LE, 0.01).measure(w)).isEqualTo(0.02);
+        w.add(700, true, 5, Double.NaN);
+        assertThat(w.maxValue()).isNaN();
+        assertThat(new Bound(Metric.VALUE, Comparison.GE, 0).holds(new Bound(Metric.VALUE, Comparison.GE, 0).measure(w)))
+                .isFalse();
+    }
+
+    @Test
+    void aValueBoundTakesTheWorstValueOnItsSide() {
+        SampleWindow w = new SampleWindow(1000);
+        w.add(100, true, 5, 0.2);
+        w.add(200, true, 5, 0.9);
+        w.add(300, true, 5, 0.4);
+        assertThat(new Bound(Metric.VALUE, Comparison.LE, 0.5).measure(w)).isEqualTo(0.9);
+        assertThat(new Bound(Metric.VALUE, Comparison.GT, 0.1).measure(w)).isEqualTo(0.2);
+    }
+
+    @Test
     void equalLatenciesAreEvictedOneByOne() {
         SampleWindow w = new SampleWindow(300);
         for (int i = 0; i < 10; i++) {

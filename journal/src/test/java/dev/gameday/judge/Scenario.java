@@ -31,6 +31,7 @@ public record Scenario(ObjectNode experiment, List<Timed> journal) {
         ArrayNode probes = experiment.putObject("steadyState").putArray("probes");
         int probeCount = 1 + r.nextInt(2);
         List<long[]> timing = new ArrayList<>();
+        boolean[] measures = new boolean[probeCount];
         for (int p = 0; p < probeCount; p++) {
             long interval = new long[] {50, 100, 200}[r.nextInt(3)];
             long timeout = interval * (1 + r.nextInt(6));
@@ -50,15 +51,22 @@ public record Scenario(ObjectNode experiment, List<Timed> journal) {
                 tolerance.putObject("successRatio").put("op", r.nextBoolean() ? ">=" : ">")
                         .put("ratio", 0.5 + r.nextInt(50) / 100.0);
             }
-            if (r.nextBoolean() || !tolerance.has("successRatio")) {
+            // A third of the probes measure a value (as a prometheus probe does), judged against a value bound.
+            measures[p] = r.nextInt(3) == 0;
+            if (measures[p]) {
+                tolerance.putObject("value").put("op", new String[] {"<=", "<", ">=", ">"}[r.nextInt(4)])
+                        .put("threshold", r.nextInt(100) / 100.0);
+            }
+            if (r.nextBoolean() || !tolerance.has("successRatio") && !measures[p]) {
                 tolerance.putArray("latency").addObject().put("percentile", new double[] {50, 95, 99.9}[r.nextInt(3)])
                         .put("op", r.nextBoolean() ? "<=" : "<").put("limit", r.nextInt((int) timeout) + 1);
             }
         }
         if (r.nextBoolean()) {
+            String metric = measures[0] && r.nextBoolean() ? "value" : r.nextBoolean() ? "successRatio" : "p95";
             experiment.putArray("abort").addObject().put("name", "stop").put("probe", "probe-0")
-                    .put("metric", r.nextBoolean() ? "successRatio" : "p95").put("op", r.nextBoolean() ? "<" : ">")
-                    .put("threshold", r.nextBoolean() ? 0.5 : 300.0).put("sustained", 100 + r.nextInt(1500));
+                    .put("metric", metric).put("op", r.nextBoolean() ? "<" : ">")
+                    .put("threshold", metric.equals("p95") ? 300.0 : 0.5).put("sustained", 100 + r.nextInt(1500));
         }
         if (r.nextBoolean()) {
             experiment.putObject("recovery").put("within", 2000);
@@ -105,8 +113,11 @@ public record Scenario(ObjectNode experiment, List<Timed> journal) {
                     double ms = ok ? r.nextInt((int) timeout * 1000) / 1000.0 : r.nextBoolean() ? timeout
                             : r.nextInt((int) timeout * 1000) / 1000.0;
                     released = Math.max(released, slot + (long) Math.ceil(ms));
+                    // A value rises with the failures; some answers measure nothing (an empty result).
+                    Double value = !measures[p] || !ok || r.nextInt(8) == 0 ? null
+                            : Math.min(1, r.nextDouble() * (inMethod ? 1 : 0.6));
                     events.add(new Timed(slot, new SampleTaken(slot, "probe-" + p, ok, ms, ok ? 200 : null,
-                            ok ? null : "failed")));
+                            ok ? null : "failed", value)));
                     order.add(released);
                 }
             }

@@ -8,6 +8,7 @@ import dev.gameday.replay.StopFinder;
 import dev.gameday.journal.JournalLine;
 import dev.gameday.journal.JournalReader;
 import dev.gameday.journal.JournalSummary;
+import dev.gameday.journal.SampleTaken;
 import dev.gameday.judge.Rules;
 import dev.gameday.report.experiment.ReadableRules;
 import java.io.IOException;
@@ -61,7 +62,8 @@ public final class RecordedRun {
     private static Entry entry(JournalLine e, Map<String, String> probeNames) {
         if (e.type().equals("sample")) {
             String probe = probeNames.computeIfAbsent(e.body().path("probe").asText(), p -> p);
-            return new Sample(e.t(), e.seq(), probe, e.body().path("ok").asBoolean(), e.body().path("ms").asDouble());
+            return new Sample(e.t(), e.seq(), probe, e.body().path("ok").asBoolean(), e.body().path("ms").asDouble(),
+                    SampleTaken.value(e.body()));
         }
         return new Happening(e.t(), e.seq(), e.type(), e.body());
     }

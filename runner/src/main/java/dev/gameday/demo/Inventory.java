@@ -7,12 +7,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** The demo's inventory service: {@code GET /stock/:id} answers at once with a stock level derived from the id. */
+/**
+ * The demo's inventory service: {@code GET /stock/:id} answers at once with a stock level derived from
+ * the id; {@code GET /metrics} serves its request metrics to Prometheus ({@link DemoMetrics}).
+ */
 final class Inventory {
     private Inventory() {}
 
     static Future<HttpServer> start(Vertx vertx, int port) {
         Router router = Router.router(vertx);
+        DemoMetrics.install(router);
         router.get("/health").handler(rc -> Json.send(rc, 200, new JsonObject().put("status", "up")));
         router.get("/stock/:id").handler(Inventory::stock);
         return vertx.createHttpServer().requestHandler(router).listen(port, DemoSystem.HOST);

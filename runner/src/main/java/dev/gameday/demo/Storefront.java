@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The demo's storefront: {@code GET /products/:id?variant=resilient|fragile} asks inventory for the stock.
  * The resilient variant gives inventory 250 ms and otherwise answers with the last stock it saw for
  * that product (or a default); the fragile one waits up to 3 s and then fails with 503.
+ * {@code GET /metrics} serves its request metrics to Prometheus ({@link DemoMetrics}).
  */
 final class Storefront {
     static final long RESILIENT_TIMEOUT_MS = 250;
@@ -39,6 +40,7 @@ final class Storefront {
     static Future<Storefront.Running> start(Vertx vertx, int port, HostAndPort inventoryAddress) {
         Storefront storefront = new Storefront(vertx, inventoryAddress);
         Router router = Router.router(vertx);
+        DemoMetrics.install(router);
         router.get("/health").handler(rc -> Json.send(rc, 200, new JsonObject().put("status", "up")));
         router.get("/products/:id").handler(storefront::product);
         return vertx.createHttpServer().requestHandler(router).listen(port, DemoSystem.HOST)

@@ -65,7 +65,7 @@ public final class TimedAttempt {
                 sink.accept(latencyMs >= timeoutMs
                         ? timedOut(scheduledAt)
                         : new Sample(probe, scheduledAt, result.ok(), latencyMs, result.status(),
-                                redactor.redact(result.error())));
+                                redactor.redact(result.error()), result.value()));
             }
             return Future.<Void>succeededFuture();
         });
@@ -73,7 +73,7 @@ public final class TimedAttempt {
 
     /** The sample for a slot whose attempt could not or did not finish in time. */
     public Sample failed(long scheduledAt, String error) {
-        return new Sample(probe, scheduledAt, false, timeoutMs, null, error);
+        return new Sample(probe, scheduledAt, false, timeoutMs, null, error, null);
     }
 
     private Sample timedOut(long scheduledAt) {

@@ -76,7 +76,7 @@ public final class SteadyStateCheck {
         ProbeSampler[] sampler = new ProbeSampler[1];
         sampler[0] = new ProbeSampler(vertx, p, redactor, s -> {
             if (taken[0]++ < count) {
-                judge.sample(s.probe(), s.scheduledAt(), s.ok(), s.latencyMs());
+                judge.sample(s.probe(), s.scheduledAt(), s.ok(), s.latencyMs(), s.value() == null ? Double.NaN : s.value());
                 if (taken[0] == count) {
                     sampler[0].stop().onComplete(done);
                 }
@@ -91,7 +91,7 @@ public final class SteadyStateCheck {
                 && e.status() != Evidence.Status.NO_DATA);
         List<String> words = new ArrayList<>();
         for (Evidence e : evidence) {
-            words.add(e.observed() == null ? e.tolerance() + ": no samples"
+            words.add(e.observed() == null ? e.tolerance() + (e.samples() > 0 ? ": nothing measured" : ": no samples")
                     : e.tolerance() + " " + e.observedText() + " (tolerance " + e.expected() + (e.status()
                             == Evidence.Status.FAIL ? ", NOT MET" : "") + ")");
         }

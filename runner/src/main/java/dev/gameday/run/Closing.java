@@ -3,6 +3,7 @@ package dev.gameday.run;
 import dev.gameday.experiment.Redactor;
 import dev.gameday.experiment.Rollback;
 import dev.gameday.fault.FaultLedger;
+import dev.gameday.hypothesis.Lookback;
 import dev.gameday.journal.Evidence;
 import dev.gameday.journal.InjectedRef;
 import dev.gameday.journal.Journal;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * The end of a run, however it ended: the {@link Teardown} of everything it put on Toxiproxy (while
- * every sample already sent comes back), the rollbacks, then the {@link Ending} — the verdict, and the
+ * every sample already sent comes back), the rollbacks, the {@link Lookback} at what the probes'
+ * targets recorded over the run, then the {@link Ending} — the verdict, and the
  * journal's last line once nothing of the run can remain. Runs on the session's context.
  */
 final class Closing {
@@ -39,9 +41,10 @@ final class Closing {
     private final Judge judge;
     private final Consumer<JournalEvent> record;
     private final RunListener listener;
+    private final Lookback lookback;
 
     Closing(Vertx vertx, List<Rollback> rollbacks, Redactor redactor, Journal journal, FaultLedger ledger,
-            FaultSteps faults, Judge judge, Consumer<JournalEvent> record, RunListener listener) {
+            FaultSteps faults, Judge judge, Consumer<JournalEvent> record, RunListener listener, Lookback lookback) {
         this.vertx = vertx;
         this.rollbacks = rollbacks;
         this.redactor = redactor;
@@ -51,6 +54,7 @@ final class Closing {
         this.judge = judge;
         this.record = record;
         this.listener = listener;
+        this.lookback = lookback;
     }
 
     /**
@@ -60,7 +64,8 @@ final class Closing {
     Future<RunResult> close(Context context, Verdict verdict, String summary, String reason, Future<Void> drained,
             Long recoveredAfterMs, boolean conflict) {
         return undo(context, reason)
-                .compose(still -> drained.transform(v -> rollbacks()).map(still))
+                .compose(still -> drained.transform(v -> rollbacks())
+                        .transform(v -> lookback.histories().onSuccess(h -> h.forEach(record))).map(still))
                 .transform(r -> Future.succeededFuture(conclude(verdict, summary,
                         r.succeeded() ? r.result() : ledger.inPlace(), recoveredAfterMs, conflict)));
     }

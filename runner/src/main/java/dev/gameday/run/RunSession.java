@@ -6,6 +6,7 @@ import dev.gameday.experiment.Redactor;
 import dev.gameday.fault.FaultLedger;
 import dev.gameday.fault.FaultServer;
 import dev.gameday.fault.TrafficMeter;
+import dev.gameday.hypothesis.Lookback;
 import dev.gameday.hypothesis.Sample;
 import dev.gameday.journal.AbortTripped;
 import dev.gameday.journal.Journal;
@@ -65,6 +66,7 @@ final class RunSession {
     private final Map<String, TrafficMeter.Reading> trafficAtPreflight = new HashMap<>();
     private final SessionTimers timers;
     private final Closing closing;
+    private final Lookback lookback;
     private final Set<String> openSteps = new LinkedHashSet<>();
     /** Tolerances that stopped holding and have not held since, to say when they hold again. */
     private final Set<String> breached = new HashSet<>();
@@ -106,8 +108,9 @@ final class RunSession {
         this.faults = new FaultSteps(vertx, ledger, this::record, listener, runId, proxies, server.client(),
                 new TrafficMeter(server.url()), trafficAtPreflight, this::toxiproxyFailed);
         this.timers = new SessionTimers(vertx, () -> ended);
+        this.lookback = new Lookback(vertx, experiment.steadyState().probes(), redactor);
         this.closing = new Closing(vertx, experiment.rollbacks(), redactor, journal, ledger, faults, judge, this::record,
-                listener);
+                listener, lookback);
     }
 
     /** Starts the run; the future completes once everything is undone and the journal has its last line. */
@@ -282,7 +285,8 @@ final class RunSession {
             return;
         }
         // Journaled and judged even while ending: every slot sent yields its sample.
-        record(new SampleTaken(s.scheduledAt(), s.probe(), s.ok(), s.latencyMs(), s.status(), s.error()));
+        record(new SampleTaken(s.scheduledAt(), s.probe(), s.ok(), s.latencyMs(), s.status(), s.error(), s.value()));
+        lookback.saw(s);
         if (!ended && phase == Phase.RECOVERY) {
             checkRecovered();
         }

@@ -121,7 +121,7 @@ class ValidateCommandTest {
                 at + "10:15: proxies[1].upstream: credentials (user:password@) do not belong in an address: write"
                         + " host:port, e.g. 127.0.0.1:8080, localhost:8080 or [::1]:8080",
                 at + "13:13: steadyState.probes[0].name: 'home page' may only use letters, digits, '_', '.' and '-'",
-                at + "14:13: steadyState.probes[0].type: 'htp' is not one of command, held, http, tcp (did you mean 'http'?)",
+                at + "14:13: steadyState.probes[0].type: 'htp' is not one of command, held, http, prometheus, tcp (did you mean 'http'?)",
                 at + "15:12: steadyState.probes[0].url: the URL holds credentials (user:password@), which gameday does"
                         + " not send: send them in a header instead, e.g. headers: {Authorization: \"Basic ${secret:NAME}\"}",
                 at + "16:7: steadyState.probes[0]: unknown key 'tolerence' (did you mean 'tolerance'?)",

@@ -69,16 +69,16 @@ class StorefrontHypothesisTest {
     @Test
     void resilientStorefrontHoldsTheHypothesis() {
         SampleWindow w = sample("resilient");
-        assertThat(RATIO.holds(RATIO.metric().of(w))).isTrue();
-        assertThat(P95.holds(P95.metric().of(w))).isTrue();
+        assertThat(RATIO.holds(RATIO.measure(w))).isTrue();
+        assertThat(P95.holds(P95.measure(w))).isTrue();
     }
 
     @Test
     void fragileStorefrontRefutesIt() {
         SampleWindow w = sample("fragile");
         // Fragile waits out inventory's second on every page: latency, not availability, breaks.
-        assertThat(P95.holds(P95.metric().of(w))).isFalse();
-        assertThat(P95.metric().of(w)).isGreaterThan(900);
+        assertThat(P95.holds(P95.measure(w))).isFalse();
+        assertThat(P95.measure(w)).isGreaterThan(900);
     }
 
     private static final Bound RATIO = new Bound(Metric.SUCCESS_RATIO, Comparison.GE, 0.99);

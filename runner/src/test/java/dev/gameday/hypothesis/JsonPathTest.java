@@ -25,10 +25,19 @@ class JsonPathTest {
     }
 
     @Test
-    void saysWhereAPathIsWrong() {
-        assertThatThrownBy(() -> JsonPath.parse("$.a[")).hasMessage("invalid jsonPath '$.a[' at character 4: missing ']'");
-        assertThatThrownBy(() -> JsonPath.parse("$..a")).hasMessageContaining("at character 2: empty field name");
-        assertThatThrownBy(() -> JsonPath.parse("$[-1]")).hasMessageContaining("index >= 0");
-        assertThatThrownBy(() -> JsonPath.parse("$a")).hasMessageContaining("expected '.' or '['");
+    void fullJsonPathDeepScansFiltersAndFunctions() throws Exception {
+        JsonNode root = json("{\"items\":[{\"id\":1,\"stock\":0},{\"id\":2,\"stock\":7}],\"meta\":{\"status\":\"up\"}}");
+        assertThat(JsonPath.parse("$..status").mismatch(root, "up")).isNull();
+        assertThat(JsonPath.parse("$.items[?(@.stock == 0)].id").mismatch(root, "1")).isNull();
+        assertThat(JsonPath.parse("$.items[?(@.stock > 100)].id").mismatch(root, null)).isEqualTo("$.items[?(@.stock > 100)].id not found");
+        assertThat(JsonPath.parse("$.items.length()").mismatch(root, "2")).isNull();
+        assertThat(JsonPath.parse("$.items[*].stock").mismatch(root, "3")).startsWith("$.items[*].stock is [0,7], expected 3");
+    }
+
+    @Test
+    void saysWhatIsWrongWithAPath() {
+        assertThatThrownBy(() -> JsonPath.parse("$..")).hasMessageStartingWith("invalid jsonPath '$..': ");
+        assertThatThrownBy(() -> JsonPath.parse("$.a.")).hasMessageStartingWith("invalid jsonPath '$.a.': ");
+        assertThatThrownBy(() -> JsonPath.parse("a.b")).hasMessageContaining("must start with '$'");
     }
 }

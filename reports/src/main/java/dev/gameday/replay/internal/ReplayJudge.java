@@ -37,7 +37,7 @@ public final class ReplayJudge {
     public List<ToleranceChanged> feed(Entry entry) {
         changes.clear();
         if (entry instanceof Sample s) {
-            judge.sample(s.probe(), s.t(), s.ok(), s.ms());
+            judge.sample(s.probe(), s.t(), s.ok(), s.ms(), s.value());
         } else if (entry instanceof Happening h) {
             switch (h.type()) {
                 case "phase" -> judge.phase(h.t(), h.text("phase"));

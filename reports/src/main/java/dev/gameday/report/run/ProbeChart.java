@@ -4,6 +4,7 @@ import dev.gameday.text.Units;
 import dev.gameday.judge.Bound;
 import dev.gameday.judge.Metric;
 import dev.gameday.judge.ProbeRule;
+import dev.gameday.journal.ProbeHistory;
 import dev.gameday.report.run.RunAnalysis.Abort;
 import dev.gameday.report.run.RunAnalysis.PhaseMark;
 import dev.gameday.report.run.RunAnalysis.ProbeData;
@@ -55,11 +56,47 @@ final class ProbeChart {
         ProbeRule rule = run.rules() == null ? null : run.rules().probe(probe);
         for (Bound b : rule == null ? List.<Bound>of() : rule.bounds()) {
             TimeChart.Threshold line = new TimeChart.Threshold(b.threshold(), b.metric().label() + " " + b.expected());
-            (b.metric().isRatio() ? ratioLimits : latencyLimits).add(line);
+            if (b.metric().isRatio()) {
+                ratioLimits.add(line);
+            } else if (b.metric().isLatency()) {
+                latencyLimits.add(line);
+            }
         }
         chart.panel(new TimeChart.Panel("Latency", Units::latency, 0, 0, latencyLines, latencyLimits));
         chart.panel(new TimeChart.Panel("Success ratio", v -> Units.trim(v * 100, 0) + "%", 0, 1.0,
                 List.of(new TimeChart.Line("success", "#1a7f37", xs, ratio, true)), ratioLimits));
+        List<Bound> valueBounds = rule == null ? List.of()
+                : rule.bounds().stream().filter(b -> b.metric().isValue()).toList();
+        if (!valueBounds.isEmpty() || !data.history().isEmpty()) {
+            chart.panel(valuePanel(run, data, xs, valueBounds));
+        }
         return chart.render();
+    }
+
+    /**
+     * The measured value: per bucket its worst sample for the bound (the highest unless the bound is a
+     * floor), and beside it the target's own record over the run (the look-back), when journaled.
+     */
+    private static TimeChart.Panel valuePanel(RunAnalysis run, ProbeData data, long[] xs, List<Bound> bounds) {
+        boolean floor = !bounds.isEmpty() && bounds.get(0).lowerIsWorse();
+        double[] sampled = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            LatencyStats b = data.buckets().bucket(i);
+            sampled[i] = b == null ? Double.NaN : floor ? b.minValue() : b.maxValue();
+        }
+        List<TimeChart.Line> lines = new ArrayList<>();
+        lines.add(new TimeChart.Line(floor ? "sampled (lowest)" : "sampled (highest)", "#0969da", xs, sampled, true));
+        for (ProbeHistory h : data.history()) {
+            long[] hx = new long[h.points().size()];
+            double[] hy = new double[hx.length];
+            for (int i = 0; i < hx.length; i++) {
+                hx[i] = h.points().get(i).t() - run.startT();
+                hy[i] = h.points().get(i).value();
+            }
+            lines.add(new TimeChart.Line("look-back", "#8250df", hx, hy, false));
+        }
+        List<TimeChart.Threshold> limits = bounds.stream()
+                .map(b -> new TimeChart.Threshold(b.threshold(), b.metric().label() + " " + b.expected())).toList();
+        return new TimeChart.Panel("Value", Units::number, 0, 0, lines, limits);
     }
 }

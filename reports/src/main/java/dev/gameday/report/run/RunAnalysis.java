@@ -5,6 +5,7 @@ import dev.gameday.journal.Detection;
 import dev.gameday.journal.Evidence;
 import dev.gameday.journal.JournalSummary;
 import dev.gameday.journal.PathChecked;
+import dev.gameday.journal.ProbeHistory;
 import dev.gameday.judge.Rules;
 import dev.gameday.report.experiment.ExperimentView;
 import java.util.List;
@@ -75,6 +76,9 @@ record RunAnalysis(
 
     record Abort(long t, String condition, String probe, String message) {}
 
-    /** One probe's samples: over the whole run, and per chart bucket. */
-    record ProbeData(LatencyStats overall, TimeBuckets buckets) {}
+    /**
+     * One probe's samples: over the whole run, and per chart bucket; and what its target recorded over
+     * the run ({@code probe.history}, for probes that keep a record, e.g. prometheus).
+     */
+    record ProbeData(LatencyStats overall, TimeBuckets buckets, List<ProbeHistory> history) {}
 }

@@ -10,6 +10,8 @@ import dev.gameday.journal.Evidence;
 import dev.gameday.journal.JournalLine;
 import dev.gameday.journal.JournalSummary;
 import dev.gameday.journal.PathChecked;
+import dev.gameday.journal.ProbeHistory;
+import dev.gameday.journal.SampleTaken;
 import dev.gameday.judge.Judge;
 import dev.gameday.judge.Rules;
 import dev.gameday.report.experiment.ExperimentView;
@@ -141,6 +143,12 @@ final class RunAnalyzer implements Consumer<JournalLine> {
                     keep(failedRollbacks, e.path("name").asText() + ": " + e.path("error").asText("failed"));
                 }
             }
+            case "probe.history" -> {
+                ProbeData data = probe(e.path("probe").asText());
+                if (data != null) {
+                    read(e, ProbeHistory.class, data.history());
+                }
+            }
             case "recovery" -> recovery = e;
             case "verdict" -> verdict(e);
             case "run.ended" -> ended = e;
@@ -197,23 +205,32 @@ final class RunAnalyzer implements Consumer<JournalLine> {
     }
 
     private void sample(long t, JsonNode e) {
-        String probe = e.path("probe").asText();
         boolean ok = e.path("ok").asBoolean();
         double ms = e.path("ms").asDouble();
-        ProbeData data = probes.get(probe);
+        double value = SampleTaken.value(e);
+        ProbeData data = probe(e.path("probe").asText());
         if (data == null) {
-            if (rules == null || rules.probe(probe) == null) {
+            unchartedSamples++;
+            return;
+        }
+        data.overall().add(ok, ms, value);
+        data.buckets().add(t - startT, ok, ms, value);
+    }
+
+    /** The probe's data; null once more probes than the cap were seen that the experiment does not name. */
+    private ProbeData probe(String name) {
+        ProbeData data = probes.get(name);
+        if (data == null) {
+            if (rules == null || rules.probe(name) == null) {
                 if (unnamedProbes == MAX_UNNAMED_PROBES) {
-                    unchartedSamples++;
-                    return;
+                    return null;
                 }
                 unnamedProbes++;
             }
-            data = new ProbeData(new LatencyStats(3), new TimeBuckets(initialBucketWidth()));
-            probes.put(probe, data);
+            data = new ProbeData(new LatencyStats(3), new TimeBuckets(initialBucketWidth()), new ArrayList<>());
+            probes.put(name, data);
         }
-        data.overall().add(ok, ms);
-        data.buckets().add(t - startT, ok, ms);
+        return data;
     }
 
     /** Sized from the planned run so that buckets rarely need merging. */

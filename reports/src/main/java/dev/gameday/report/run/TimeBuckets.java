@@ -15,7 +15,7 @@ final class TimeBuckets {
         widthMs = Math.max(1, initialWidthMs);
     }
 
-    void add(long offsetMs, boolean ok, double ms) {
+    void add(long offsetMs, boolean ok, double ms, double value) {
         long index = Math.max(0, offsetMs) / widthMs;
         while (index >= MAX_BUCKETS) {
             compact();
@@ -26,7 +26,7 @@ final class TimeBuckets {
             bucket = new LatencyStats(2);
             buckets[(int) index] = bucket;
         }
-        bucket.add(ok, ms);
+        bucket.add(ok, ms, value);
     }
 
     private void compact() {

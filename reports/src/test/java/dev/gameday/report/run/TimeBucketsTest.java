@@ -11,7 +11,7 @@ class TimeBucketsTest {
         // One sample every 10 ms for 10 minutes: far beyond 240 buckets of 100 ms.
         long samples = 0;
         for (long t = 0; t < 600_000; t += 10) {
-            buckets.add(t, t % 1000 != 0, t < 300_000 ? 10 : 500);
+            buckets.add(t, t % 1000 != 0, t < 300_000 ? 10 : 500, Double.NaN);
             samples++;
         }
         assertThat(buckets.widthMs()).isEqualTo(3200);

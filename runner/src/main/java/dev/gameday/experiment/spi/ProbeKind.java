@@ -29,6 +29,14 @@ public interface ProbeKind {
         return false;
     }
 
+    /**
+     * True when its samples measure a number ({@code Outcome.measured}), which a tolerance's
+     * {@code value} bound judges; the loader refuses a value bound on other kinds.
+     */
+    default boolean measures() {
+        return false;
+    }
+
     /** True when a rollback may be of this kind (one sample of it is the rollback action). */
     default boolean rollback() {
         return false;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.experiment.HttpTarget;
 import dev.gameday.experiment.ProbeTarget;
 import dev.gameday.experiment.spi.HttpUrls;
+import dev.gameday.experiment.spi.RequestHeaders;
 import dev.gameday.experiment.spi.TargetFields;
 import dev.gameday.hypothesis.spi.Outcome;
 import dev.gameday.hypothesis.spi.ProbeAction;
@@ -26,11 +27,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** {@code type: http}: one request per sample with vertx-web-client; checks status, body and a JSONPath. */
@@ -38,7 +37,6 @@ public final class HttpProbe implements ProbeType {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
     private static final List<String> EXPECT = List.of("status", "bodyContains", "jsonPath", "jsonEquals");
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     /**
      * One keep-alive client shared by all HTTP probes of a Vert.x instance (Vert.x shares clients by
@@ -46,7 +44,7 @@ public final class HttpProbe implements ProbeType {
      * holds a connection, and a sample must never wait for one. In a holder, so that reading an
      * experiment ({@code validate}) loads no Vert.x class.
      */
-    private static final class Client {
+    static final class Client {
         static final WebClientOptions OPTIONS = new WebClientOptions()
                 .setShared(true)
                 .setName("gameday-probes")
@@ -86,16 +84,7 @@ public final class HttpProbe implements ProbeType {
                 f.problem("url", e.getMessage());
             }
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        f.values("headers").forEach((name, value) -> {
-            if (!HEADER_NAME.matcher(name).matches()) {
-                f.problemAtName("headers", name, "'" + name + "' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)");
-            } else if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-                f.problemAtValue("headers", name, "a header value cannot hold line breaks or other control characters");
-            } else {
-                headers.put(name, value);
-            }
-        });
+        Map<String, String> headers = RequestHeaders.read(f, "headers");
         String body = f.string("body");
         TargetFields expect = f.fields("expect", EXPECT);
         List<Integer> status = new ArrayList<>();
@@ -120,6 +109,12 @@ public final class HttpProbe implements ProbeType {
             jsonEquals = expect.string("jsonEquals");
             if (jsonPath != null && !jsonPath.startsWith("$")) {
                 expect.problem("jsonPath", "'" + jsonPath + "' is not a JSON path: start it with $, e.g. $.status");
+            } else if (jsonPath != null) {
+                try {
+                    JsonPath.parse(jsonPath);
+                } catch (IllegalArgumentException e) {
+                    expect.problem("jsonPath", e.getMessage());
+                }
             }
             if (jsonEquals != null && jsonPath == null) {
                 expect.problem("jsonEquals", "needs jsonPath: the value at that path is compared");
@@ -145,7 +140,7 @@ public final class HttpProbe implements ProbeType {
         return new Action(WebClient.create(vertx, Client.OPTIONS, Client.POOL), http, request, path);
     }
 
-    private static void checkUrl(String url) {
+    static void checkUrl(String url) {
         URI uri;
         try {
             uri = url == null ? null : new URI(url);

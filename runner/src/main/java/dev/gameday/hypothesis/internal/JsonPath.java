@@ -1,83 +1,62 @@
 package dev.gameday.hypothesis.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import java.util.ArrayList;
-import java.util.List;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.math.BigDecimal;
 
 /**
- * The JSONPath subset probes need: {@code $} followed by {@code .name}, {@code ['name']} /
- * {@code ["name"]} and {@code [index]} steps, e.g. {@code $.items[0].stock}.
+ * A JSONPath of an HTTP probe's {@code expect.jsonPath}, in full (Jayway JsonPath over Jackson trees):
+ * {@code $.items[0].stock}, {@code $..status}, {@code $.items[?(@.stock < 5)].id}, {@code $.items.length()}.
+ * A path with wildcards, deep scans or filters selects a list: it exists when the list is not empty,
+ * and it equals {@code jsonEquals} when one of its values does.
  */
 public final class JsonPath {
-    private final String text;
-    private final List<Object> steps; // String: object field, Integer: array index
+    private static final Configuration JACKSON = Configuration.builder()
+            .jsonProvider(new JacksonJsonNodeJsonProvider())
+            .mappingProvider(new JacksonMappingProvider())
+            .build();
 
-    private JsonPath(String text, List<Object> steps) {
+    private static final ObjectMapper NODES = new ObjectMapper();
+
+    private final String text;
+    private final com.jayway.jsonpath.JsonPath path;
+
+    private JsonPath(String text, com.jayway.jsonpath.JsonPath path) {
         this.text = text;
-        this.steps = steps;
+        this.path = path;
     }
 
-    /** Parses {@code text}; throws {@link IllegalArgumentException} saying where it is wrong. */
+    /** Parses {@code text}; throws {@link IllegalArgumentException} saying what is wrong with it. */
     public static JsonPath parse(String text) {
         if (!text.startsWith("$")) {
-            throw invalid(text, 0, "must start with '$'");
-        }
-        List<Object> steps = new ArrayList<>();
-        int i = 1;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '.') {
-                int end = i + 1;
-                while (end < text.length() && text.charAt(end) != '.' && text.charAt(end) != '[') {
-                    end++;
-                }
-                if (end == i + 1) {
-                    throw invalid(text, i, "empty field name");
-                }
-                steps.add(text.substring(i + 1, end));
-                i = end;
-            } else if (c == '[') {
-                int close = text.indexOf(']', i);
-                if (close < 0) {
-                    throw invalid(text, i, "missing ']'");
-                }
-                steps.add(bracket(text, i, text.substring(i + 1, close).strip()));
-                i = close + 1;
-            } else {
-                throw invalid(text, i, "expected '.' or '['");
-            }
-        }
-        return new JsonPath(text, List.copyOf(steps));
-    }
-
-    private static Object bracket(String text, int at, String inside) {
-        if (inside.length() >= 2 && (inside.charAt(0) == '\'' || inside.charAt(0) == '"')
-                && inside.charAt(inside.length() - 1) == inside.charAt(0)) {
-            return inside.substring(1, inside.length() - 1);
+            throw new IllegalArgumentException("invalid jsonPath '" + text + "': it must start with '$', e.g. $.status");
         }
         try {
-            int index = Integer.parseInt(inside);
-            if (index >= 0) {
-                return index;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return new JsonPath(text, com.jayway.jsonpath.JsonPath.compile(text));
+        } catch (InvalidPathException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid jsonPath '" + text + "': " + e.getMessage());
         }
-        throw invalid(text, at, "expected an index >= 0 or a quoted name in brackets");
     }
 
-    private static IllegalArgumentException invalid(String text, int at, String why) {
-        return new IllegalArgumentException("invalid jsonPath '" + text + "' at character " + (at + 1) + ": " + why);
-    }
-
-    /** The node at this path, or a {@link MissingNode} when it does not exist. */
+    /** The node at this path (a list for an indefinite path), or a {@link MissingNode} when it does not exist. */
     public JsonNode select(JsonNode root) {
-        JsonNode node = root;
-        for (Object step : steps) {
-            node = step instanceof Integer index ? node.path(index) : node.path((String) step);
+        try {
+            // Functions (length(), sum()…) answer plain Java values rather than nodes.
+            Object value = path.read(root, JACKSON);
+            return value == null ? MissingNode.getInstance()
+                    : value instanceof JsonNode node ? node : NODES.valueToTree(value);
+        } catch (PathNotFoundException e) {
+            return MissingNode.getInstance();
+        } catch (RuntimeException e) {
+            // A function over the wrong kind of value (length() of a number…) selects nothing.
+            return MissingNode.getInstance();
         }
-        return node;
     }
 
     /**
@@ -87,10 +66,20 @@ public final class JsonPath {
      */
     public String mismatch(JsonNode root, String expected) {
         JsonNode node = select(root);
-        if (node.isMissingNode()) {
+        boolean list = !path.isDefinite();
+        if (node.isMissingNode() || list && node.isEmpty()) {
             return text + " not found";
         }
-        if (expected == null || equalsText(node, expected)) {
+        if (expected == null) {
+            return null;
+        }
+        if (list) {
+            for (JsonNode item : node) {
+                if (equalsText(item, expected)) {
+                    return null;
+                }
+            }
+        } else if (equalsText(node, expected)) {
             return null;
         }
         return text + " is " + (node.isValueNode() ? node.asText() : node.toString()) + ", expected " + expected;
@@ -99,7 +88,7 @@ public final class JsonPath {
     private static boolean equalsText(JsonNode node, String expected) {
         if (node.isNumber()) {
             try {
-                return node.decimalValue().compareTo(new java.math.BigDecimal(expected.strip())) == 0;
+                return node.decimalValue().compareTo(new BigDecimal(expected.strip())) == 0;
             } catch (NumberFormatException e) {
                 return false;
             }

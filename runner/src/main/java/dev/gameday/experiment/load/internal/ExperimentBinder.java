@@ -22,6 +22,7 @@ import dev.gameday.experiment.Step;
 import dev.gameday.experiment.TabletopPrompt;
 import dev.gameday.experiment.Tolerance;
 import dev.gameday.experiment.ToxiproxyTarget;
+import dev.gameday.experiment.ValueBound;
 import dev.gameday.experiment.load.LoadOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class ExperimentBinder {
     private static final List<String> PROXY_KEYS = List.of("name", "listen", "upstream");
     private static final List<String> STEADY_KEYS = List.of("before", "after", "baseline", "probes");
     private static final List<String> PROBE_KEYS = List.of("name", "type", "interval", "timeout", "check", "tolerance");
-    private static final List<String> TOLERANCE_KEYS = List.of("window", "successRatio", "latency");
+    private static final List<String> TOLERANCE_KEYS = List.of("window", "successRatio", "latency", "value");
     private static final List<String> ABORT_KEYS = List.of("name", "probe", "when", "for");
     private static final List<String> ROLLBACK_KEYS = List.of("name", "type", "timeout");
     private static final List<String> PREMORTEM_KEYS =
@@ -96,11 +97,13 @@ public final class ExperimentBinder {
         }
         Set<String> probeNames = steadyState == null || !isList(steady, "probes") ? null
                 : names(steadyState.probes(), Probe::name);
+        Set<String> measuring = steadyState == null ? Set.of() : names(steadyState.probes().stream()
+                .filter(p -> p.target() != null && kindOf(p.target()).measures()).toList(), Probe::name);
 
         MethodBinder methodBinder = new MethodBinder(proxyNames, toxiproxy == null ? null : toxiproxy.url(), problems);
         List<Step> method = methodBinder.steps(f.list("method"), "method");
         nonEmpty(f, "method", "at least one step (fault, pause or parallel)");
-        List<AbortCondition> abort = named(f, "abort", (n, p) -> abort(n, p, probeNames));
+        List<AbortCondition> abort = named(f, "abort", (n, p) -> abort(n, p, probeNames, measuring));
         List<Rollback> rollbacks = named(f, "rollbacks", this::rollback);
         Fields recoveryFields = f.fields("recovery", List.of("within"));
         Recovery recovery = recoveryFields == null ? null
@@ -214,8 +217,12 @@ public final class ExperimentBinder {
         if (tolerance == null) {
             f.missing("tolerance", "e.g. {window: 10s, successRatio: \">= 99%\"}");
         }
-        Tolerance t = tolerance == null ? null : tolerance(tolerance, interval);
+        Tolerance t = tolerance == null ? null : tolerance(tolerance, interval, target == null ? null : kindOf(target));
         return new Probe(name, interval, timeout, check, target, t);
+    }
+
+    private static ProbeKind kindOf(ProbeTarget target) {
+        return ProbeKinds.named(target.type()).orElseThrow();
     }
 
     /** The target of a probe or rollback ({@code what}, for messages), of one of {@code kinds}. */
@@ -270,7 +277,8 @@ public final class ExperimentBinder {
         return check.isEmpty() ? Set.of(CheckPhase.CONTINUOUSLY) : check;
     }
 
-    private Tolerance tolerance(Fields f, Duration interval) {
+    /** {@code kind} is null when the probe's type could not be read (then a value bound is not checked against it). */
+    private Tolerance tolerance(Fields f, Duration interval, ProbeKind kind) {
         Duration window = f.positiveDuration("window", DEFAULT_STEADY);
         if (window != null && interval != null && window.compareTo(interval) < 0) {
             f.problem("window", "the window (" + Durations.format(window) + ") is shorter than the probe's interval ("
@@ -303,13 +311,28 @@ public final class ExperimentBinder {
                 problems.add(s, f.path("latency") + "." + e.key() + ": " + ex.getMessage());
             }
         }
-        if (!f.has("successRatio") && !f.has("latency")) {
-            problems.add(f.at(), f.path() + ": give successRatio, latency or both");
+        ValueBound value = null;
+        String valueText = f.string("value");
+        if (valueText != null && kind != null && !kind.measures()) {
+            f.problem("value", "a probe of type " + kind.type() + " measures no value: a value bound needs a probe type"
+                    + " that does (" + String.join(", ", ProbeKinds.all().stream().filter(ProbeKind::measures)
+                            .map(ProbeKind::type).toList()) + ")");
+        } else if (valueText != null) {
+            try {
+                value = Expressions.valueBound(valueText);
+            } catch (IllegalArgumentException e) {
+                f.problem("value", e.getMessage());
+            }
         }
-        return new Tolerance(window, ratio, latency);
+        if (!f.has("successRatio") && !f.has("latency") && !f.has("value")) {
+            problems.add(f.at(), f.path() + (kind != null && kind.measures() ? ": give successRatio, latency, value or several"
+                    : ": give successRatio, latency or both"));
+        }
+        return new Tolerance(window, ratio, latency, value);
     }
 
-    private AbortCondition abort(Node node, String path, Set<String> probes) {
+    /** {@code measuring}: the probes whose type measures a value, which a {@code value} condition needs. */
+    private AbortCondition abort(Node node, String path, Set<String> probes, Set<String> measuring) {
         Fields f = Fields.of(node, path, ABORT_KEYS, problems);
         String name = f.requiredString("name", "a unique name for the condition");
         Names.checkPrintable(f, "name", name);
@@ -323,6 +346,12 @@ public final class ExperimentBinder {
         if (when != null) {
             try {
                 condition = Expressions.condition(when);
+                if (condition.metric().equals("value") && probes != null && probes.contains(probe)
+                        && !measuring.contains(probe)) {
+                    f.problem("when", "probe '" + probe + "' measures no value: a value condition needs a probe"
+                            + " type that does, such as prometheus");
+                    condition = null;
+                }
             } catch (IllegalArgumentException e) {
                 f.problem("when", e.getMessage());
             }

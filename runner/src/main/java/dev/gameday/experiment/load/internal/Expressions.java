@@ -4,6 +4,7 @@ import dev.gameday.judge.Comparison;
 import dev.gameday.experiment.Durations;
 import dev.gameday.experiment.LatencyBound;
 import dev.gameday.experiment.RatioBound;
+import dev.gameday.experiment.ValueBound;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The small expressions of the format: percentages ({@code 99.9%}), tolerance bounds
- * ({@code ">= 99%"}, {@code p95: "<= 800ms"}) and abort conditions ({@code "p95 > 2s"}).
+ * ({@code ">= 99%"}, {@code p95: "<= 800ms"}, {@code value: "<= 0.01"}) and abort conditions
+ * ({@code "p95 > 2s"}, {@code "value > 0.05"}).
  * Each parser throws {@link IllegalArgumentException} with a message fit for the user.
  */
 public final class Expressions {
@@ -66,6 +68,32 @@ public final class Expressions {
         return new LatencyBound(percentile(percentile), op, limit);
     }
 
+    /**
+     * {@code "<= 0.01"}: a comparison (there is no default: a value may be bad high or low) and a plain
+     * number in the query's own unit; {@code "<= 1%"} is 0.01.
+     */
+    public static ValueBound valueBound(String text) {
+        Matcher m = BOUND.matcher(text);
+        m.matches();
+        if (m.group(1) == null) {
+            throw new IllegalArgumentException("'" + text.strip() + "' has no comparison: write e.g. \"<= 0.01\""
+                    + " (every value measured must be at most 0.01) or \">= 100\"");
+        }
+        return new ValueBound(Comparison.ofSymbol(m.group(1)), number(m.group(2)));
+    }
+
+    /** A plain number ({@code 0.01}, {@code 1e-3}, {@code 250}) or a percentage ({@code 1%} is 0.01). */
+    private static double number(String text) {
+        String s = text.strip();
+        try {
+            return s.endsWith("%") ? new BigDecimal(s.substring(0, s.length() - 1).strip()).movePointLeft(2).doubleValue()
+                    : new BigDecimal(s).doubleValue();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + s + "' is not a number: write the value in the query's own unit,"
+                    + " e.g. 0.01 for a ratio or 0.3 for 300 ms measured in seconds");
+        }
+    }
+
     /** {@code p95} is 95.0; the percentile is above 0 and at most 100. */
     public static double percentile(String key) {
         Matcher m = PERCENTILE.matcher(key.strip());
@@ -93,9 +121,12 @@ public final class Expressions {
         if (metric.equals("successRatio")) {
             return new Condition(metric, op, percentage(m.group(3)));
         }
+        if (metric.equals("value")) {
+            return new Condition(metric, op, number(m.group(3)));
+        }
         if (!metric.startsWith("p")) {
-            throw new IllegalArgumentException("unknown metric '" + metric + "': use successRatio or a percentile such as p95"
-                    + Suggestions.didYouMean(metric, java.util.List.of("successRatio")));
+            throw new IllegalArgumentException("unknown metric '" + metric + "': use successRatio, value or a percentile"
+                    + " such as p95" + Suggestions.didYouMean(metric, java.util.List.of("successRatio", "value")));
         }
         percentile(metric);
         Duration limit = Durations.parse(m.group(3));
