@@ -4,7 +4,7 @@ import dev.gameday.experiment.load.ExperimentLoader;
 import dev.gameday.experiment.load.InvalidExperimentException;
 import dev.gameday.experiment.load.LoadOptions;
 import dev.gameday.experiment.load.LoadedExperiment;
-import dev.gameday.experiment.load.Problem;
+import dev.gameday.yaml.Problem;
 import dev.gameday.experiment.load.SecretPolicy;
 import dev.gameday.text.TerminalText;
 import java.nio.file.Path;

@@ -54,7 +54,7 @@ class LayersTest {
                         "dev.gameday.rollback..")
                 .layer("probes and faults").definedBy("dev.gameday.hypothesis..", "dev.gameday.fault..")
                 .layer("embedded proxy").definedBy("dev.gameday.proxy..")
-                .layer("experiment").definedBy("dev.gameday.experiment..", "dev.gameday.toxic..")
+                .layer("experiment").definedBy("dev.gameday.experiment..", "dev.gameday.toxic..", "dev.gameday.yaml..")
                 .layer("reports").definedBy("dev.gameday.report..", "dev.gameday.replay..")
                 .layer("journal").definedBy("dev.gameday.journal..", "dev.gameday.judge..", "dev.gameday.text..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()

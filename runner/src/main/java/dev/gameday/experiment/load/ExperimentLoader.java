@@ -3,15 +3,12 @@ package dev.gameday.experiment.load;
 import dev.gameday.experiment.Experiment;
 import dev.gameday.experiment.Redactor;
 import dev.gameday.experiment.load.internal.ExperimentBinder;
-import dev.gameday.experiment.load.internal.Node;
-import dev.gameday.experiment.load.internal.Problems;
+import dev.gameday.yaml.FileKind;
+import dev.gameday.yaml.Node;
+import dev.gameday.yaml.Problems;
 import dev.gameday.experiment.load.internal.RecordRedaction;
 import dev.gameday.experiment.load.internal.Variables;
-import dev.gameday.experiment.load.internal.YamlTreeReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.gameday.yaml.YamlTreeReader;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +21,8 @@ import java.util.Map;
  * Loading never runs anything the file describes; {@link LoadOptions} say how strict to be.
  */
 public final class ExperimentLoader {
+    private static final FileKind KIND = new FileKind("experiment", "title, proxies, steadyState, method, ...");
+
     private ExperimentLoader() {}
 
     /** Loads {@code file} with the process environment and {@link LoadOptions#DEFAULTS}. */
@@ -50,11 +49,11 @@ public final class ExperimentLoader {
     public static LoadedExperiment load(Path file, Map<String, String> cliVars, Map<String, String> env,
             LoadOptions options) throws InvalidExperimentException {
         Problems problems = new Problems(file);
-        byte[] bytes = read(file, problems);
+        byte[] bytes = YamlTreeReader.readBytes(file, problems, KIND);
         if (bytes == null) {
             throw new InvalidExperimentException(problems.sorted(Redactor.NONE));
         }
-        Node.MapNode raw = YamlTreeReader.read(bytes, problems);
+        Node.MapNode raw = YamlTreeReader.read(bytes, problems, KIND);
         if (raw == null) {
             throw new InvalidExperimentException(problems.sorted(Redactor.NONE));
         }
@@ -68,24 +67,6 @@ public final class ExperimentLoader {
         }
         return new LoadedExperiment(file, sha256(bytes), experiment, RecordRedaction.redact(experiment, redactor),
                 redactor, problems.warnings(redactor));
-    }
-
-    /** The file's bytes, refusing anything over the size limit before reading it; null when unreadable. */
-    private static byte[] read(Path file, Problems problems) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(YamlTreeReader.MAX_BYTES + 1);
-            if (bytes.length > YamlTreeReader.MAX_BYTES) {
-                problems.add(1, 1, "file is too large (over " + YamlTreeReader.MAX_BYTES / (1024 * 1024)
-                        + " MiB): an experiment file is a few kilobytes of YAML");
-                return null;
-            }
-            return bytes;
-        } catch (NoSuchFileException e) {
-            problems.add(1, 1, "no such file");
-        } catch (IOException e) {
-            problems.add(1, 1, "cannot read the file: " + (Files.isDirectory(file) ? "it is a directory" : e.getMessage()));
-        }
-        return null;
     }
 
     private static String sha256(byte[] bytes) {

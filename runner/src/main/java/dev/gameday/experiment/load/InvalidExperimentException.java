@@ -1,5 +1,6 @@
 package dev.gameday.experiment.load;
 
+import dev.gameday.yaml.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package dev.gameday.experiment.load;
 
+import dev.gameday.yaml.Problem;
 import dev.gameday.experiment.Experiment;
 import dev.gameday.experiment.Redactor;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.gameday.experiment.load;
 
+import dev.gameday.yaml.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package dev.gameday.experiment.load.internal;
 
+import dev.gameday.yaml.Suggestions;
+import dev.gameday.yaml.Fields;
+import dev.gameday.yaml.Problems;
+import dev.gameday.yaml.Node;
 import dev.gameday.experiment.AbortCondition;
 import dev.gameday.experiment.CheckPhase;
 import dev.gameday.experiment.Durations;

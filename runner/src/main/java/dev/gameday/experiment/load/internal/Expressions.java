@@ -1,5 +1,6 @@
 package dev.gameday.experiment.load.internal;
 
+import dev.gameday.yaml.Suggestions;
 import dev.gameday.judge.Comparison;
 import dev.gameday.experiment.Durations;
 import dev.gameday.experiment.LatencyBound;

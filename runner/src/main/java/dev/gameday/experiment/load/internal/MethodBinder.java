@@ -1,5 +1,9 @@
 package dev.gameday.experiment.load.internal;
 
+import dev.gameday.yaml.Suggestions;
+import dev.gameday.yaml.Fields;
+import dev.gameday.yaml.Problems;
+import dev.gameday.yaml.Node;
 import dev.gameday.toxic.Attribute;
 import dev.gameday.toxic.FaultKinds;
 import dev.gameday.toxic.Unit;

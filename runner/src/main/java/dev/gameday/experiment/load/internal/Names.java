@@ -1,5 +1,6 @@
 package dev.gameday.experiment.load.internal;
 
+import dev.gameday.yaml.Fields;
 import dev.gameday.text.TerminalText;
 import dev.gameday.text.ToxiproxyNames;
 

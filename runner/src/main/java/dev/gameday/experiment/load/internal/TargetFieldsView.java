@@ -1,5 +1,7 @@
 package dev.gameday.experiment.load.internal;
 
+import dev.gameday.yaml.Fields;
+import dev.gameday.yaml.Node;
 import dev.gameday.experiment.spi.TargetFields;
 import java.util.Collection;
 import java.util.LinkedHashMap;

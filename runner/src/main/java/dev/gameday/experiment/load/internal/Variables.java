@@ -1,8 +1,12 @@
 package dev.gameday.experiment.load.internal;
 
+import dev.gameday.yaml.Suggestions;
+import dev.gameday.yaml.Problems;
+import dev.gameday.yaml.YamlTreeReader;
+import dev.gameday.yaml.Node;
 import dev.gameday.experiment.Redactor;
 import dev.gameday.experiment.load.SecretPolicy;
-import dev.gameday.experiment.load.internal.Node.Scalar;
+import dev.gameday.yaml.Node.Scalar;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;

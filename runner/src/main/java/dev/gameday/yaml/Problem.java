@@ -1,10 +1,10 @@
-package dev.gameday.experiment.load;
+package dev.gameday.yaml;
 
 import dev.gameday.text.TerminalText;
 import java.nio.file.Path;
 
 /**
- * One thing wrong with an experiment file, where it is (1-based line and column) and what it is.
+ * One thing wrong with a YAML file (an experiment, a plan), where it is (1-based line and column) and what it is.
  * The loader's messages are one printable line with every secret masked; {@link #toString()} is
  * {@code file:line:column: message}, the file name made safe for a terminal too.
  */

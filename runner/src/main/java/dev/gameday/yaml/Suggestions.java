@@ -1,4 +1,4 @@
-package dev.gameday.experiment.load.internal;
+package dev.gameday.yaml;
 
 import java.util.Collection;
 import java.util.Locale;

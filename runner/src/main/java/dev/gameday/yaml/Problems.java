@@ -1,8 +1,8 @@
-package dev.gameday.experiment.load.internal;
+package dev.gameday.yaml;
 
 import dev.gameday.text.TerminalText;
 import dev.gameday.experiment.Redactor;
-import dev.gameday.experiment.load.Problem;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.gameday.experiment.load.internal;
+package dev.gameday.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,8 +6,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.gameday.experiment.load.internal.Node.Scalar;
+import dev.gameday.yaml.Node.Scalar;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -22,7 +26,7 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Reads the bytes of an experiment file into a located {@link Node} tree from Jackson's YAML token
+ * Reads the bytes of a YAML file (an experiment, a plan) into a located {@link Node} tree from Jackson's YAML token
  * stream. Everything hostile is refused early with one located problem: binary or non-UTF-8 content,
  * nesting deeper than {@link #MAX_DEPTH}, alias bombs (more than
  * {@link #MAX_ALIASES} aliases or a document expanding to more than {@link #MAX_NODES} nodes), several
@@ -38,17 +42,37 @@ public final class YamlTreeReader {
     private static final YAMLFactory FACTORY = factory();
 
     private final Problems problems;
+    private final FileKind kind;
     private final Map<String, Built> anchors = new HashMap<>();
     private YAMLParser parser;
     private int aliases;
 
-    private YamlTreeReader(Problems problems) {
+    private YamlTreeReader(Problems problems, FileKind kind) {
         this.problems = problems;
+        this.kind = kind;
     }
 
     /** The top-level mapping, or null when the file cannot be read as one (the problem is recorded). */
-    public static Node.MapNode read(byte[] bytes, Problems problems) {
-        return new YamlTreeReader(problems).readTop(bytes);
+    public static Node.MapNode read(byte[] bytes, Problems problems, FileKind kind) {
+        return new YamlTreeReader(problems, kind).readTop(bytes);
+    }
+
+    /** The file's bytes, refusing anything over {@link #MAX_BYTES} before reading it; null when unreadable. */
+    public static byte[] readBytes(Path file, Problems problems, FileKind kind) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                problems.add(1, 1, "file is too large (over " + MAX_BYTES / (1024 * 1024) + " MiB): "
+                        + kind.article() + " " + kind.name() + " file is a few kilobytes of YAML");
+                return null;
+            }
+            return bytes;
+        } catch (NoSuchFileException e) {
+            problems.add(1, 1, "no such file");
+        } catch (IOException e) {
+            problems.add(1, 1, "cannot read the file: " + (Files.isDirectory(file) ? "it is a directory" : e.getMessage()));
+        }
+        return null;
     }
 
     private Node.MapNode readTop(byte[] bytes) {
@@ -60,20 +84,20 @@ public final class YamlTreeReader {
             parser = p;
             JsonToken first = p.nextToken();
             if (first == null) {
-                problems.add(1, 1, "the file is empty: expected a mapping of experiment fields (title, proxies, "
-                        + "steadyState, method, ...)");
+                problems.add(1, 1, "the file is empty: expected " + kind.topLevel());
                 return null;
             }
             Node root = node(first, 1).node();
             JsonToken extra = p.nextToken();
             if (extra != null) {
-                fail("the file holds more than one YAML document; an experiment file holds exactly one");
+                fail("the file holds more than one YAML document; " + kind.article() + " " + kind.name()
+                        + " file holds exactly one");
             }
             if (root instanceof Node.MapNode map) {
                 return map;
             }
-            problems.add(root, "expected a mapping of experiment fields (title, proxies, steadyState, method, ...) "
-                    + "at the top level, found " + root.kind() + (root instanceof Scalar ? "; is this a YAML experiment file?" : ""));
+            problems.add(root, "expected " + kind.topLevel() + " at the top level, found " + root.kind()
+                    + (root instanceof Scalar ? "; is this a YAML " + kind.name() + " file?" : ""));
             return null;
         } catch (Refused e) {
             problems.add(e.line, e.column, e.getMessage());
@@ -187,7 +211,7 @@ public final class YamlTreeReader {
     private String decode(byte[] bytes) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                addAtOffset(bytes, i, "binary file (NUL byte): an experiment file is UTF-8 YAML text");
+                addAtOffset(bytes, i, "binary file (NUL byte): " + kind.article() + " " + kind.name() + " file is UTF-8 YAML text");
                 return null;
             }
         }
@@ -199,7 +223,8 @@ public final class YamlTreeReader {
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             addAtOffset(bytes, in.position(), "not UTF-8 text (invalid byte 0x"
-                    + String.format("%02x", bytes[in.position()] & 0xff) + "): an experiment file is UTF-8 YAML text");
+                    + String.format("%02x", bytes[in.position()] & 0xff) + "): " + kind.article() + " " + kind.name()
+                    + " file is UTF-8 YAML text");
             return null;
         }
         decoder.flush(out);

@@ -1,7 +1,7 @@
-package dev.gameday.experiment.load.internal;
+package dev.gameday.yaml;
 
 import dev.gameday.experiment.Durations;
-import dev.gameday.experiment.load.internal.Node.Scalar;
+import dev.gameday.yaml.Node.Scalar;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fields of one mapping of the experiment, read with located checks. Creating it reports every key
+ * The fields of one mapping of a YAML file, read with located checks. Creating it reports every key
  * that is not allowed there (with a did-you-mean hint); each getter reports a missing or mistyped value
  * and returns null (or the default) so reading goes on and every problem is found in one pass.
  * A misspelt key is read as the key it was taken for, and an unknown choice as its closest allowed
