@@ -38,6 +38,14 @@ public final class Reports {
         return RunReports.write(journal, outDir, formats);
     }
 
+    /**
+     * Writes plan-report.html, plan-report.md and junit.xml (a suite per entry) into a plan folder, from
+     * its plan.json and its runs' journals.
+     */
+    public static List<Path> writePlanReports(Path planDir) throws IOException {
+        return dev.gameday.report.plan.PlanReports.write(planDir);
+    }
+
     /** Writes premortem.md and premortem.html into {@code outDir}. */
     public static List<Path> writePremortem(PremortemInput input, Path outDir) throws IOException {
         Document doc = PremortemReport.build(input);

@@ -1,6 +1,8 @@
 package dev.gameday.cli;
 
 import dev.gameday.experiment.load.InvalidExperimentException;
+import dev.gameday.plan.InvalidPlanException;
+import dev.gameday.plan.PlanResult;
 import dev.gameday.preflight.LiveChecks;
 import dev.gameday.run.RunResult;
 import dev.gameday.run.Verdict;
@@ -58,6 +60,11 @@ public enum ExitCode {
         };
     }
 
+    /** What {@code plan run} exits with: the plan's verdict, the worst of its experiments'. */
+    public static ExitCode of(PlanResult r) {
+        return of(r.verdict());
+    }
+
     /** What {@code run} would exit with before any fault, given its pre-flight. */
     public static ExitCode of(LiveChecks.Outcome o) {
         return switch (o) {
@@ -70,6 +77,7 @@ public enum ExitCode {
 
     /** An exception that ended a command: bad input (3) or a runtime error (4). */
     public static ExitCode of(Throwable e) {
-        return e instanceof UserInputException || e instanceof InvalidExperimentException ? INVALID_INPUT : RUNTIME_ERROR;
+        return e instanceof UserInputException || e instanceof InvalidExperimentException || e instanceof InvalidPlanException
+                ? INVALID_INPUT : RUNTIME_ERROR;
     }
 }

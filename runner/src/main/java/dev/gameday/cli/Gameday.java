@@ -39,6 +39,7 @@ public final class Gameday implements Runnable {
             ValidateCommand.class,
             PremortemCommand.class,
             RunCommand.class,
+            PlanCommand.class,
             ReportCommand.class,
             ReplayCommand.class,
             RecoverCommand.class,

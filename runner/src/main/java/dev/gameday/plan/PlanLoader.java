@@ -27,18 +27,28 @@ public final class PlanLoader {
     private PlanLoader() {}
 
     /**
-     * Loads {@code file}, reading {@code ${env:…}} and {@code ${secret:…}} (webhook URLs) and the
+     * Loads {@code file} with no {@code --var}s, reading {@code ${env:…}} and {@code ${secret:…}} (webhook URLs) and the
      * experiments' secrets from {@code env}; {@code options} say how strict to be with the experiments
      * (and whether a plan secret that is not set is a problem or a warning).
      */
     public static LoadedPlan load(Path file, Map<String, String> env, LoadOptions options) throws InvalidPlanException {
+        return load(file, Map.of(), env, options);
+    }
+
+    /**
+     * Like {@link #load(Path, Map, LoadOptions)}, with {@code cliVars} ({@code --var}) over the plan's
+     * {@code vars} for every entry (an entry's own vars and its matrix row still win: they are what the
+     * entry is about).
+     */
+    public static LoadedPlan load(Path file, Map<String, String> cliVars, Map<String, String> env, LoadOptions options)
+            throws InvalidPlanException {
         Problems problems = new Problems(file);
         byte[] bytes = YamlTreeReader.readBytes(file, problems, KIND);
         Node.MapNode tree = bytes == null ? null : YamlTreeReader.read(bytes, problems, KIND);
         if (tree == null) {
             throw new InvalidPlanException(problems.sorted(Redactor.NONE));
         }
-        PlanBinder binder = new PlanBinder(file, env, options.secrets() == SecretPolicy.REQUIRED, problems);
+        PlanBinder binder = new PlanBinder(file, cliVars, env, options.secrets() == SecretPolicy.REQUIRED, problems);
         Plan plan = binder.bind(tree);
         List<Problem> all = new ArrayList<>(problems.sorted(plan.redactor()));
         List<Problem> warnings = new ArrayList<>(problems.warnings(plan.redactor()));

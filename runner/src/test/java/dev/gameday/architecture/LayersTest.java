@@ -50,6 +50,7 @@ class LayersTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("dev.gameday.cli..")
                 .layer("demo").definedBy("dev.gameday.demo..")
+                .layer("plan").definedBy("dev.gameday.plan..")
                 .layer("run").definedBy("dev.gameday.run..", "dev.gameday.preflight..", "dev.gameday.recover..",
                         "dev.gameday.rollback..")
                 .layer("probes and faults").definedBy("dev.gameday.hypothesis..", "dev.gameday.fault..")
@@ -59,11 +60,13 @@ class LayersTest {
                 .layer("journal").definedBy("dev.gameday.journal..", "dev.gameday.judge..", "dev.gameday.text..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("demo").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("run").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("run").mayOnlyBeAccessedByLayers("cli", "plan")
                 .whereLayer("probes and faults").mayOnlyBeAccessedByLayers("cli", "run")
                 .whereLayer("embedded proxy").mayOnlyBeAccessedByLayers("cli", "probes and faults")
-                .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli", "run", "probes and faults", "embedded proxy")
-                .whereLayer("reports").mayOnlyBeAccessedByLayers("cli", "run")
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli", "plan", "run", "probes and faults",
+                        "embedded proxy")
+                .whereLayer("reports").mayOnlyBeAccessedByLayers("cli", "plan", "run")
                 .whereLayer("reports").mayOnlyAccessLayers("journal")
                 .whereLayer("embedded proxy").mayOnlyAccessLayers("experiment", "journal")
                 .check(classes);

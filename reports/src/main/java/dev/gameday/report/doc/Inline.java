@@ -14,9 +14,13 @@ public sealed interface Inline {
 
     record Code(String text) implements Inline {}
 
-    /** Rendered as a link only for http(s)/mailto addresses; anything else is shown as plain text. */
+    /**
+     * Rendered as a link only for http(s)/mailto addresses and relative paths without a scheme (a plan's
+     * report to its runs' reports); anything else is shown as plain text.
+     */
     record Link(String text, String url) implements Inline {
-        private static final Pattern SAFE = Pattern.compile("^(https?://|mailto:)[^\\s<>()\"'`]+$");
+        private static final Pattern SAFE = Pattern.compile("^(https?://|mailto:)[^\\s<>()\"'`]+$"
+                + "|^[A-Za-z0-9_][A-Za-z0-9._/-]*$");
 
         /** Whether {@code url} may become a link (no {@code javascript:} or other schemes). */
         public boolean safe() {

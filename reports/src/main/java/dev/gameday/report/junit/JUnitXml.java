@@ -1,6 +1,7 @@
 package dev.gameday.report.junit;
 
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import javax.xml.stream.XMLOutputFactory;
@@ -12,40 +13,25 @@ public final class JUnitXml {
     private JUnitXml() {}
 
     public static String render(JUnitSuite suite) {
+        return render(suite.name(), List.of(suite));
+    }
+
+    /** Several suites in one file (a plan: one per experiment), {@code name} on the {@code testsuites} element. */
+    public static String render(String name, List<JUnitSuite> suites) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
-            long failures = suite.cases().stream().filter(c -> c.failure() != null).count();
-            long errors = suite.cases().stream().filter(c -> c.error() != null).count();
-            long skipped = suite.cases().stream().filter(c -> c.skipped() != null).count();
             xml.writeStartElement("testsuites");
-            counts(xml, suite, failures, errors, skipped);
-            xml.writeCharacters("\n  ");
-            xml.writeStartElement("testsuite");
-            counts(xml, suite, failures, errors, skipped);
-            xml.writeAttribute("timestamp", suite.timestamp());
-            xml.writeAttribute("hostname", clean(suite.hostname()));
-            xml.writeCharacters("\n    ");
-            xml.writeStartElement("properties");
-            for (var p : new TreeMap<>(suite.properties()).entrySet()) {
-                xml.writeCharacters("\n      ");
-                xml.writeEmptyElement("property");
-                xml.writeAttribute("name", clean(p.getKey()));
-                xml.writeAttribute("value", clean(p.getValue()));
+            counts(xml, name, suites.stream().mapToLong(s -> s.cases().size()).sum(),
+                    suites.stream().mapToLong(s -> count(s, c -> c.failure() != null)).sum(),
+                    suites.stream().mapToLong(s -> count(s, c -> c.error() != null)).sum(),
+                    suites.stream().mapToLong(s -> count(s, c -> c.skipped() != null)).sum(),
+                    suites.stream().mapToDouble(JUnitSuite::timeSeconds).sum());
+            for (JUnitSuite suite : suites) {
+                suite(xml, suite);
             }
-            xml.writeCharacters("\n    ");
-            xml.writeEndElement();
-            for (JUnitSuite.TestCase c : suite.cases()) {
-                testcase(xml, c);
-            }
-            xml.writeCharacters("\n    ");
-            xml.writeStartElement("system-out");
-            xml.writeCData(clean(suite.systemOut()).replace("]]>", "]]]]><![CDATA[>"));
-            xml.writeEndElement();
-            xml.writeCharacters("\n  ");
-            xml.writeEndElement();
             xml.writeCharacters("\n");
             xml.writeEndElement();
             xml.writeCharacters("\n");
@@ -57,14 +43,46 @@ public final class JUnitXml {
         return out.toString();
     }
 
-    private static void counts(XMLStreamWriter xml, JUnitSuite suite, long failures, long errors, long skipped)
-            throws XMLStreamException {
-        xml.writeAttribute("name", clean(suite.name()));
-        xml.writeAttribute("tests", Integer.toString(suite.cases().size()));
+    private static void suite(XMLStreamWriter xml, JUnitSuite suite) throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testsuite");
+        counts(xml, suite.name(), suite.cases().size(), count(suite, c -> c.failure() != null),
+                count(suite, c -> c.error() != null), count(suite, c -> c.skipped() != null), suite.timeSeconds());
+        xml.writeAttribute("timestamp", suite.timestamp());
+        xml.writeAttribute("hostname", clean(suite.hostname()));
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("properties");
+        for (var p : new TreeMap<>(suite.properties()).entrySet()) {
+            xml.writeCharacters("\n      ");
+            xml.writeEmptyElement("property");
+            xml.writeAttribute("name", clean(p.getKey()));
+            xml.writeAttribute("value", clean(p.getValue()));
+        }
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
+        for (JUnitSuite.TestCase c : suite.cases()) {
+            testcase(xml, c);
+        }
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("system-out");
+        xml.writeCData(clean(suite.systemOut()).replace("]]>", "]]]]><![CDATA[>"));
+        xml.writeEndElement();
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+    }
+
+    private static long count(JUnitSuite suite, java.util.function.Predicate<JUnitSuite.TestCase> which) {
+        return suite.cases().stream().filter(which).count();
+    }
+
+    private static void counts(XMLStreamWriter xml, String name, long tests, long failures, long errors, long skipped,
+            double time) throws XMLStreamException {
+        xml.writeAttribute("name", clean(name));
+        xml.writeAttribute("tests", Long.toString(tests));
         xml.writeAttribute("failures", Long.toString(failures));
         xml.writeAttribute("errors", Long.toString(errors));
         xml.writeAttribute("skipped", Long.toString(skipped));
-        xml.writeAttribute("time", seconds(suite.timeSeconds()));
+        xml.writeAttribute("time", seconds(time));
     }
 
     private static void testcase(XMLStreamWriter xml, JUnitSuite.TestCase c) throws XMLStreamException {

@@ -65,6 +65,14 @@ record RunAnalysis(
         return Math.max(0, endT - startT);
     }
 
+    /**
+     * What the run cost in error budget: the share of failed samples over the run's duration (the
+     * report's figure, and each plan's total is the sum of these).
+     */
+    double errorBudgetCostMs() {
+        return samples == 0 ? 0 : failedSamples / (double) samples * durationMs();
+    }
+
     /** When a judged phase began (epoch ms), or null when the run never reached it. */
     Long phaseStart(String judgedPhase) {
         String runPhase = judgedPhase.equals("during") ? "method" : judgedPhase;

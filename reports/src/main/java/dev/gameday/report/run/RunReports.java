@@ -40,6 +40,22 @@ public final class RunReports {
         return written;
     }
 
+    /** The tone a verdict (as a journal spells it) is shown in, the same in every report. */
+    public static dev.gameday.report.doc.Tone tone(String verdict) {
+        return TimelineText.tone(verdict);
+    }
+
+    /** What a plan's report shows of the run in {@code runDir}, from its journal alone. */
+    public static RunSummary summarize(Path runDirOrJournal) throws IOException {
+        Path journal = JournalReader.locate(runDirOrJournal);
+        RunAnalyzer analyzer = new RunAnalyzer();
+        RunAnalysis run = analyzer.finish(JournalReader.read(journal, analyzer), journal);
+        dev.gameday.report.experiment.ErrorBudget budget = dev.gameday.report.experiment.ErrorBudget.of(run.experiment());
+        return new RunSummary(run.experiment().title(), run.verdict(), run.verdictSummary(), run.durationMs(),
+                run.errorBudgetCostMs(), budget == null ? null : budget.describeCost(run.errorBudgetCostMs()),
+                RunJUnit.build(run));
+    }
+
     /** Readers never see half a report, even if the run is killed while writing it. */
     public static Path writeAtomically(Path target, String content) throws IOException {
         Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -65,7 +64,4 @@ final class Freezes {
         return out;
     }
 
-    static boolean overlaps(Freeze f, Instant start, Instant end) {
-        return start.isBefore(f.end()) && end.isAfter(f.start());
-    }
 }

@@ -47,11 +47,14 @@ public final class PlanBinder {
     private final Path base;
     private final PlanSecrets secrets;
     private final Problems problems;
+    private final Map<String, String> cliVars;
     private final Set<String> ids = new HashSet<>();
     private final Set<Path> missing = new HashSet<>();
 
-    public PlanBinder(Path file, Map<String, String> env, boolean requireSecrets, Problems problems) {
+    public PlanBinder(Path file, Map<String, String> cliVars, Map<String, String> env, boolean requireSecrets,
+            Problems problems) {
         this.file = file;
+        this.cliVars = Map.copyOf(cliVars);
         this.base = file.toAbsolutePath().getParent();
         this.secrets = new PlanSecrets(env, requireSecrets, problems);
         this.problems = problems;
@@ -78,7 +81,9 @@ public final class PlanBinder {
             freezes.addAll(Freezes.read(base.resolve(s.text()), zone, s, problems));
         }
         Map<String, String> vars = vars(f.entries("vars"), "vars");
-        List<Stage> stages = stages(f, vars);
+        Map<String, String> forEntries = new LinkedHashMap<>(vars);
+        forEntries.putAll(cliVars);
+        List<Stage> stages = stages(f, forEntries);
         String stop = f.choice("stop", List.of("first-failure", "never"), "first-failure");
         List<Notification> notifications = notifications(f);
         return new Plan(file, title == null ? "" : title, f.string("owner"), f.string("team"), participants, when,

@@ -1,0 +1,110 @@
+package dev.gameday.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gameday.plan.DemoBed;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.NodeList;
+
+/**
+ * {@code gameday plan ...} as CI runs it: a matrix (one experiment × two variants) and a parallel group
+ * (the same experiment against two demo systems at once), real faults on the embedded proxy; the exit
+ * code is the worst verdict, the plan folder has the combined report and one JUnit file.
+ */
+class PlanCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int gameday(String... args) {
+        return Gameday.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void runsAMatrixAndAParallelGroupWithOneVerdictReportAndJUnitFile() throws Exception {
+        try (DemoBed a = new DemoBed(); DemoBed b = new DemoBed()) {
+            DemoBed.writeOutageExperiment(dir);
+            Path plan = Files.writeString(dir.resolve("suite.yaml"), """
+                    title: Storefront suite
+                    participants: [{ name: Alice, role: incident-commander }]
+                    vars: %s
+                    experiments:
+                      - experiment: outage.yaml
+                        id: variants
+                        matrix:
+                          - { variant: resilient }
+                          - { variant: fragile }
+                      - parallel:
+                          - { experiment: outage.yaml, id: demo-a }
+                          - { experiment: outage.yaml, id: demo-b, vars: %s }
+                    stop: never
+                    """.formatted(a.varsYaml(), b.varsYaml()));
+            assertThat(gameday("plan", "validate", plan.toString())).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("ok (4 experiment runs in 2 stages)");
+
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            PrintStream previous = System.out;
+            int code;
+            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+            try {
+                code = gameday("plan", "run", plan.toString(), "--out", dir.resolve("runs").toString());
+            } finally {
+                System.setOut(previous);
+            }
+            String printed = console.toString(StandardCharsets.UTF_8);
+            assertThat(code).as(printed + err).isEqualTo(ExitCode.REFUTED.code());
+            assertThat(printed).contains("[demo-a] ").contains("[demo-b] ").contains("Plan verdict: REFUTED");
+
+            Path planDir;
+            try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+                planDir = s.filter(Files::isDirectory).findFirst().orElseThrow();
+            }
+            assertThat(planDir.getFileName().toString()).endsWith("-plan-suite");
+            var html = Jsoup.parse(planDir.resolve("plan-report.html").toFile());
+            assertThat(html.selectFirst(".banner-title").text()).isEqualTo("Plan refuted");
+            List<List<String>> rows = html.select("table").first().select("tbody tr").stream()
+                    .map(tr -> tr.select("td").eachText()).toList();
+            assertThat(rows).extracting(r -> r.get(0)).containsExactly("variants-1", "variants-2", "demo-a", "demo-b");
+            assertThat(rows).extracting(r -> r.get(3)).containsExactly("HELD", "REFUTED", "HELD", "HELD");
+            assertThat(rows.get(1).get(2)).contains("variant=fragile");
+            for (var link : html.select("table a")) {
+                assertThat(planDir.resolve(link.attr("href"))).exists();
+            }
+            assertThat(html.text()).contains("Total error-budget cost:");
+
+            var junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(planDir.resolve("junit.xml").toFile());
+            NodeList suites = junit.getElementsByTagName("testsuite");
+            assertThat(suites.getLength()).isEqualTo(4);
+            assertThat(suites.item(1).getAttributes().getNamedItem("name").getNodeValue())
+                    .startsWith("gameday: variants-2 [").contains("variant=fragile");
+            assertThat(Integer.parseInt(suites.item(1).getAttributes().getNamedItem("failures").getNodeValue())).isPositive();
+            assertThat(junit.getDocumentElement().getAttribute("failures")).isNotEqualTo("0");
+        }
+    }
+
+    @Test
+    void anInvalidPlanIsExit3WithEveryProblemLocated() throws Exception {
+        Path plan = Files.writeString(dir.resolve("bad.yaml"), "title: Bad\nexperiments:\n  - experiment: nope.yaml\nstop: maybe\n");
+        assertThat(gameday("plan", "validate", plan.toString())).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(err.toString()).contains(plan + ":3:17: experiments[0].experiment: no such file")
+                .contains(plan + ":4:7: stop: 'maybe' is not one of first-failure, never");
+        assertThat(gameday("plan", "run", plan.toString(), "--out", dir.resolve("runs").toString()))
+                .isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(dir.resolve("runs")).doesNotExist();
+        assertThat(err.toString()).doesNotContain("Exception");
+    }
+}
