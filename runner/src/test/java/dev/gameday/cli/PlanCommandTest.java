@@ -107,4 +107,24 @@ class PlanCommandTest {
         assertThat(dir.resolve("runs")).doesNotExist();
         assertThat(err.toString()).doesNotContain("Exception");
     }
+
+    @Test
+    void nextListsStartsAndWhyAnyIsSkippedAndIcsWritesTheInvitation() throws Exception {
+        Path plan = dev.gameday.experiment.load.TestFiles.examplesDir().resolve("plans/storefront-game-day.yaml");
+        assertThat(gameday("plan", "next", plan.toString(), "--from", "2026-11-30T00:00", "--count", "3")).as(err.toString())
+                .isZero();
+        assertThat(out.toString().lines().filter(l -> l.startsWith("  ")).toList()).containsExactly(
+                "  skipped  2026-12-01T10:30+01:00  (2026-12-01T09:30:00Z UTC)  freeze: Month-end close (first of every "
+                        + "month) (release-freezes.ics, 2026-12-01T00:00 to 2026-12-02T00:00)",
+                "  runs     2026-12-08T10:30+01:00  (2026-12-08T09:30:00Z UTC)",
+                "  runs     2026-12-15T10:30+01:00  (2026-12-15T09:30:00Z UTC)",
+                "  skipped  2026-12-22T10:30+01:00  (2026-12-22T09:30:00Z UTC)  blackout: end-of-year freeze",
+                "  skipped  2026-12-29T10:30+01:00  (2026-12-29T09:30:00Z UTC)  blackout: end-of-year freeze",
+                "  runs     2027-01-05T10:30+01:00  (2027-01-05T09:30:00Z UTC)");
+        Path ics = dir.resolve("invite.ics");
+        assertThat(gameday("plan", "ics", plan.toString(), "--from", "2026-12-16T00:00", "--out", ics.toString())).isZero();
+        assertThat(out.toString()).contains("Invitation for 2027-01-05T10:30+01:00 (Europe/Berlin)");
+        assertThat(Files.readString(ics)).contains("DTSTART;TZID=Europe/Berlin:20270105T103000")
+                .contains("X-GAMEDAY-ROLE=incident-commander");
+    }
 }

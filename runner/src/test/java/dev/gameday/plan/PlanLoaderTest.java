@@ -36,7 +36,7 @@ class PlanLoaderTest {
                 .containsExactly("incident-commander", "scribe", "communications", "observer");
         assertThat(plan.when().zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(plan.when().cron().syntax()).isEqualTo(CronSchedule.Syntax.UNIX);
-        assertThat(plan.when().window()).isEqualTo(Duration.ofHours(2));
+        assertThat(plan.when().window()).isEqualTo(Duration.ofHours(1));
         assertThat(plan.when().grace()).isEqualTo(Duration.ofMinutes(15));
         assertThat(plan.stages()).hasSize(2);
         assertThat(plan.stages().get(1).parallel()).isFalse();

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.Temporal;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -17,7 +20,6 @@ import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.threeten.extra.Interval;
 
 /**
  * The change freezes of an iCalendar file (ical4j): every VEVENT, its recurrences (RRULE, RDATE,
@@ -48,8 +50,8 @@ final class Freezes {
                 boolean allDay = event.getStartDate().map(d -> d.getDate() instanceof LocalDate).orElse(false);
                 Period<?> horizon = allDay ? new Period<>(FROM.toLocalDate(), TO.toLocalDate()) : new Period<>(FROM, TO);
                 for (Period<?> p : event.calculateRecurrenceSet(horizon)) {
-                    Interval i = p.toInterval(zone);
-                    out.add(new Freeze(summary, i.getStart(), i.getEnd(), file.getFileName().toString()));
+                    out.add(new Freeze(summary, instant(p.getStart(), zone), instant(p.getEnd(), zone),
+                            file.getFileName().toString()));
                     if (out.size() > MAX) {
                         problems.add(at, "freezes: " + file + " expands to more than " + MAX + " freezes before " + TO.getYear());
                         return List.of();
@@ -64,4 +66,19 @@ final class Freezes {
         return out;
     }
 
+
+    /**
+     * The instant of an event's start or end: with its own zone or offset as written; a date is the
+     * start of that day, and a floating time that time, in the plan's zone. (Not ical4j's
+     * {@code Period.toInterval(zone)}, which shifts zoned times by the zone's offset once more.)
+     */
+    private static Instant instant(Temporal t, ZoneId zone) {
+        if (t instanceof LocalDate d) {
+            return d.atStartOfDay(zone).toInstant();
+        }
+        if (t instanceof LocalDateTime l) {
+            return l.atZone(zone).toInstant();
+        }
+        return Instant.from(t);
+    }
 }
