@@ -41,6 +41,9 @@ public final class PlanRunner {
         List<EntryResult> results = new ArrayList<>();
         String stoppedBy = null;
         for (Stage stage : plan.stages()) {
+            if (stoppedBy == null && pastDeadline(options, clock)) {
+                stoppedBy = windowEnded(options);
+            }
             if (stoppedBy != null) {
                 for (PlanEntry e : stage.entries()) {
                     results.add(EntryResult.notRun(e, stoppedBy));
@@ -49,7 +52,7 @@ public final class PlanRunner {
             }
             List<EntryResult> ran = stage.parallel() && stage.entries().size() > 1
                     ? parallel(plan, stage, folder, options, results)
-                    : sequential(plan, stage, folder, options, results);
+                    : sequential(plan, stage, folder, options, results, clock);
             results.addAll(ran);
             for (EntryResult r : ran) {
                 if (plan.stop() == StopPolicy.FIRST_FAILURE && stoppedBy == null && r.wasRun()
@@ -75,10 +78,13 @@ public final class PlanRunner {
 
     /** The stage's entries one after the other; with first-failure, the rest of the stage is not run. */
     private static List<EntryResult> sequential(Plan plan, Stage stage, PlanFolder folder, PlanRunOptions options,
-            List<EntryResult> done) throws IOException {
+            List<EntryResult> done, Clock clock) throws IOException {
         List<EntryResult> out = new ArrayList<>();
         String stoppedBy = null;
         for (PlanEntry entry : stage.entries()) {
+            if (stoppedBy == null && pastDeadline(options, clock)) {
+                stoppedBy = windowEnded(options);
+            }
             if (stoppedBy != null) {
                 out.add(EntryResult.notRun(entry, stoppedBy));
                 continue;
@@ -94,6 +100,14 @@ public final class PlanRunner {
             }
         }
         return out;
+    }
+
+    private static boolean pastDeadline(PlanRunOptions options, Clock clock) {
+        return options.deadline() != null && clock.instant().isAfter(options.deadline());
+    }
+
+    private static String windowEnded(PlanRunOptions options) {
+        return "not run: the plan's window (when.window) ended at " + options.deadline();
     }
 
     /** Every entry of the stage at once, each printing its lines prefixed with its id. */

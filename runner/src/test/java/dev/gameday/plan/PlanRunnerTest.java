@@ -88,4 +88,19 @@ class PlanRunnerTest {
                     .contains("\"status\" : \"not-run\"");
         }
     }
+
+    @Test
+    void anEntryNotStartedByTheEndOfTheWindowIsNotRun() throws Exception {
+        DemoBed.writeOutageExperiment(dir);
+        Path planFile = Files.writeString(dir.resolve("late.yaml"), "title: Late\nexperiments: [{experiment: outage.yaml}]\n");
+        Plan plan = PlanLoader.load(planFile, Map.of(), LoadOptions.DEFAULTS).plan();
+        PlanResult result = PlanRunner.run(plan, PlanRunOptions.of(Map.of(), dir.resolve("runs"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).deadline(java.time.Instant.EPOCH));
+        assertThat(result.entries()).singleElement().satisfies(e -> {
+            assertThat(e.wasRun()).isFalse();
+            assertThat(e.note()).startsWith("not run: the plan's window (when.window) ended at 1970-01-01T00:00:00Z");
+        });
+        assertThat(result.verdict()).isEqualTo(Verdict.ERROR); // a plan that ran nothing vouches for nothing
+        assertThat(Files.readString(result.planDir().resolve("plan-report.md"))).contains("NOT RUN");
+    }
 }
