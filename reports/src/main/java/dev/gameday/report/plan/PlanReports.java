@@ -7,7 +7,6 @@ import dev.gameday.report.html.HtmlWriter;
 import dev.gameday.report.junit.JUnitXml;
 import dev.gameday.report.run.RunReports;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +35,5 @@ public final class PlanReports {
                 RunReports.writeAtomically(planDir.resolve(MARKDOWN), MarkdownWriter.render(report.document())),
                 RunReports.writeAtomically(planDir.resolve(JUNIT), JUnitXml.render("gameday plan: "
                         + record.path("title").asText(), PlanJUnit.suites(runs, record.path("started").asText("")))));
-    }
-
-    /** Whether {@code dir} is a plan folder. */
-    public static boolean isPlanFolder(Path dir) {
-        return Files.isRegularFile(dir.resolve(RECORD));
     }
 }

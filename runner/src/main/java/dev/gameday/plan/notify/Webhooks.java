@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -95,24 +94,24 @@ public final class Webhooks implements PlanListener, AutoCloseable {
                 int index = i;
                 Promise<Void> done = Promise.promise();
                 pending.add(done.future());
-                vertx.runOnContext(v -> attempt(n, index, json, 1, done));
+                vertx.runOnContext(v -> attempt(n, index, event.key(), json, 1, done));
                 done.future().onComplete(r -> pending.remove(done.future()));
             }
         }
     }
 
-    private void attempt(Notification n, int index, JsonObject json, int attempt, Promise<Void> done) {
+    private void attempt(Notification n, int index, String event, JsonObject json, int attempt, Promise<Void> done) {
         client.postAbs(n.url().toString()).timeout(backoff.timeout().toMillis()).sendJsonObject(json).onComplete(r -> {
             int status = r.succeeded() ? r.result().statusCode() : 0;
             if (status >= 200 && status < 300) {
                 done.complete();
             } else if (attempt < backoff.attempts() && (status == 0 || status == 429 || status >= 500)) {
-                vertx.setTimer(backoff.delayBefore(attempt + 1).toMillis(), t -> attempt(n, index, json, attempt + 1, done));
+                vertx.setTimer(backoff.delayBefore(attempt + 1).toMillis(),
+                        t -> attempt(n, index, event, json, attempt + 1, done));
             } else {
                 String why = r.succeeded() ? "answered " + status : plan.redactor().redact(String.valueOf(r.cause().getMessage()));
-                warnings.println("gameday: warning: notifications[" + index + "] (" + json.getString("event",
-                        "slack message").toLowerCase(Locale.ROOT) + "): not delivered after " + attempt + " attempts: "
-                        + plan.redactor().redact(why));
+                warnings.println("gameday: warning: notifications[" + index + "] (" + event + "): not delivered after "
+                        + attempt + " attempts: " + why);
                 done.complete();
             }
         });
