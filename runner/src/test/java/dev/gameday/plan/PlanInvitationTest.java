@@ -58,4 +58,24 @@ class PlanInvitationTest {
         assertThat(event.getProperty("DESCRIPTION").map(Property::getValue).orElse(""))
                 .contains("incident-commander: Alice").contains("- outage: outage.yaml").contains("Pre-mortem: https://");
     }
+
+    @Test
+    void aPremortemFileNextToThePlanIsAttached() throws Exception {
+        DemoBed.writeOutageExperiment(dir);
+        Files.writeString(dir.resolve("premortem.html"), "<h1>Pre-mortem</h1>");
+        Path file = Files.writeString(dir.resolve("p.yaml"), """
+                title: T
+                when: {at: 2027-01-05T10:30, zone: UTC, window: 1h}
+                experiments: [{experiment: outage.yaml}]
+                premortem: premortem.html
+                """);
+        Plan plan = PlanLoader.load(file, Map.of(), PlanLoaderTest.VALIDATE).plan();
+        Occurrence at = new Occurrences(plan).next(ZonedDateTime.parse("2027-01-01T00:00Z")).orElseThrow();
+        String ics = PlanInvitation.render(plan, at, Instant.parse("2026-12-01T00:00:00Z"));
+        VEvent event = (VEvent) new CalendarBuilder().build(new StringReader(ics)).getComponents("VEVENT").get(0);
+        Property attach = event.getProperty("ATTACH").orElseThrow();
+        assertThat(attach.getParameter("FMTTYPE").map(Parameter::getValue)).hasValue("text/html");
+        assertThat(new String(java.util.Base64.getDecoder().decode(attach.getValue()), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("<h1>Pre-mortem</h1>");
+    }
 }
