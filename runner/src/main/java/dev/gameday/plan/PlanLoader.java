@@ -12,7 +12,11 @@ import dev.gameday.yaml.Problem;
 import dev.gameday.yaml.Problems;
 import dev.gameday.yaml.YamlTreeReader;
 import java.nio.file.Path;
+import dev.gameday.experiment.ProxySpec;
+import dev.gameday.experiment.load.LoadedExperiment;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -50,21 +54,51 @@ public final class PlanLoader {
         }
         PlanBinder binder = new PlanBinder(file, cliVars, env, options.secrets() == SecretPolicy.REQUIRED, problems);
         Plan plan = binder.bind(tree);
-        List<Problem> all = new ArrayList<>(problems.sorted(plan.redactor()));
-        List<Problem> warnings = new ArrayList<>(problems.warnings(plan.redactor()));
+        List<Problem> experimentProblems = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
+        Map<PlanEntry, LoadedExperiment> experiments = new HashMap<>();
         for (PlanEntry entry : plan.entries()) {
             if (!binder.experimentExists(entry)) {
                 continue; // already reported at the entry
             }
             try {
-                warnings.addAll(ExperimentLoader.load(entry.experiment(), entry.vars(), env, options).warnings());
+                LoadedExperiment loaded = ExperimentLoader.load(entry.experiment(), entry.vars(), env, options);
+                experiments.put(entry, loaded);
+                warnings.addAll(loaded.warnings());
             } catch (InvalidExperimentException e) {
-                all.addAll(e.problems());
+                experimentProblems.addAll(e.problems());
             }
         }
-        if (!all.isEmpty()) {
-            throw new InvalidPlanException(List.copyOf(new java.util.LinkedHashSet<>(all)));
+        for (Stage stage : plan.stages()) {
+            if (stage.parallel()) {
+                checkListenAddresses(stage, experiments, binder, problems);
+            }
         }
-        return new LoadedPlan(plan, List.copyOf(new java.util.LinkedHashSet<>(warnings)));
+        List<Problem> all = new ArrayList<>(problems.sorted(plan.redactor()));
+        all.addAll(experimentProblems);
+        warnings.addAll(0, problems.warnings(plan.redactor()));
+        if (!all.isEmpty()) {
+            throw new InvalidPlanException(List.copyOf(new LinkedHashSet<>(all)));
+        }
+        return new LoadedPlan(plan, List.copyOf(new LinkedHashSet<>(warnings)));
+    }
+
+    /** Runs at the same time cannot share a proxy's listen address: the second could not bind it. */
+    private static void checkListenAddresses(Stage stage, Map<PlanEntry, LoadedExperiment> experiments, PlanBinder binder,
+            Problems problems) {
+        Map<String, PlanEntry> taken = new HashMap<>();
+        for (PlanEntry entry : stage.entries()) {
+            LoadedExperiment loaded = experiments.get(entry);
+            if (loaded == null) {
+                continue;
+            }
+            for (ProxySpec proxy : loaded.experiment().proxies()) {
+                PlanEntry first = taken.putIfAbsent(proxy.listen(), entry);
+                if (first != null && first != entry) {
+                    problems.add(binder.where(entry), entry.id() + " and " + first.id() + " run in parallel and both "
+                            + "listen on " + proxy.listen() + " (proxy " + proxy.name() + "): give each its own vars");
+                }
+            }
+        }
     }
 }

@@ -115,6 +115,23 @@ class PlanLoaderTest {
     }
 
     @Test
+    void runsInParallelMayNotShareAListenAddress() throws IOException {
+        DemoBed.writeOutageExperiment(dir);
+        Path plan = write("""
+                title: Clash
+                experiments:
+                  - parallel:
+                      - { experiment: outage.yaml, id: a, vars: { inventoryProxy: "127.0.0.1:7001" } }
+                      - { experiment: outage.yaml, id: b, vars: { inventoryProxy: "127.0.0.1:7001" } }
+                  - experiment: outage.yaml
+                    matrix: [{ inventoryProxy: "127.0.0.1:7002" }, { inventoryProxy: "127.0.0.1:7003" }]
+                    parallel: true
+                """);
+        assertThatThrownBy(() -> PlanLoader.load(plan, Map.of(), VALIDATE)).hasMessage(plan + ":5:23: b and a run in "
+                + "parallel and both listen on 127.0.0.1:7001 (proxy inventory): give each its own vars");
+    }
+
+    @Test
     void notAPlanAtAll() throws IOException {
         Path plan = write("just a string\n");
         assertThatThrownBy(() -> PlanLoader.load(plan, Map.of(), VALIDATE))

@@ -50,6 +50,7 @@ public final class PlanBinder {
     private final Map<String, String> cliVars;
     private final Set<String> ids = new HashSet<>();
     private final Set<Path> missing = new HashSet<>();
+    private final Map<String, Node> where = new java.util.HashMap<>();
 
     public PlanBinder(Path file, Map<String, String> cliVars, Map<String, String> env, boolean requireSecrets,
             Problems problems) {
@@ -63,6 +64,11 @@ public final class PlanBinder {
     /** False when the entry's experiment file does not exist (reported at the entry). */
     public boolean experimentExists(PlanEntry entry) {
         return !missing.contains(entry.experiment());
+    }
+
+    /** Where the entry is written (its {@code experiment} value): for problems found after binding. */
+    public Node where(PlanEntry entry) {
+        return where.get(entry.id());
     }
 
     public Plan bind(Node.MapNode tree) {
@@ -322,6 +328,7 @@ public final class PlanBinder {
     }
 
     private void claim(Fields e, String key, String id) {
+        where.putIfAbsent(id, e.node(key) == null ? e.at() : e.node(key));
         if (!ids.add(id)) {
             e.problem(key, "id '" + id + "' is used twice in this plan: give the entry its own id: (it names the run's folder)");
         }
