@@ -30,10 +30,7 @@ public final class PlanRunner {
     private PlanRunner() {}
 
     public static PlanResult run(Plan plan, PlanRunOptions options) throws IOException {
-        return run(plan, options, Clock.systemUTC());
-    }
-
-    static PlanResult run(Plan plan, PlanRunOptions options, Clock clock) throws IOException {
+        Clock clock = Clock.systemUTC();
         PlanFolder folder = PlanFolder.create(options.outDir(), plan, clock.instant());
         PrintStream out = options.out();
         out.println("Plan " + TerminalText.safe(plan.title()) + ": " + plan.entries().size() + " experiments; folder "
@@ -55,10 +52,8 @@ public final class PlanRunner {
                     : sequential(plan, stage, folder, options, results, clock);
             results.addAll(ran);
             for (EntryResult r : ran) {
-                if (plan.stop() == StopPolicy.FIRST_FAILURE && stoppedBy == null && r.wasRun()
-                        && PlanVerdicts.stops(r.verdict())) {
-                    stoppedBy = "not run: the plan stops at the first failure (stop: first-failure) and "
-                            + r.entry().id() + " was " + r.verdict().key();
+                if (stoppedBy == null && stops(plan, r)) {
+                    stoppedBy = stoppedAfter(r);
                 }
             }
             folder.write(results, null, null);
@@ -94,12 +89,20 @@ public final class PlanRunner {
             List<EntryResult> soFar = new ArrayList<>(done);
             soFar.addAll(out);
             folder.write(soFar, null, null);
-            if (plan.stop() == StopPolicy.FIRST_FAILURE && PlanVerdicts.stops(r.verdict())) {
-                stoppedBy = "not run: the plan stops at the first failure (stop: first-failure) and " + entry.id()
-                        + " was " + r.verdict().key();
+            if (stops(plan, r)) {
+                stoppedBy = stoppedAfter(r);
             }
         }
         return out;
+    }
+
+    private static boolean stops(Plan plan, EntryResult r) {
+        return plan.stop() == StopPolicy.FIRST_FAILURE && r.wasRun() && PlanVerdicts.stops(r.verdict());
+    }
+
+    private static String stoppedAfter(EntryResult r) {
+        return "not run: the plan stops at the first failure (stop: first-failure) and " + r.entry().id() + " was "
+                + r.verdict().key();
     }
 
     private static boolean pastDeadline(PlanRunOptions options, Clock clock) {

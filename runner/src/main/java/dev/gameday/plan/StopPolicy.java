@@ -2,7 +2,7 @@ package dev.gameday.plan;
 
 /** What the plan does after an experiment that did not hold. */
 public enum StopPolicy {
-    /** Stop at the first experiment aborted, refuted or in error; the rest are recorded as not run. */
+    /** Stop at the first experiment that did not hold (refuted, aborted, inconclusive, in error); the rest are not run. */
     FIRST_FAILURE("first-failure"),
     /** Run every experiment whatever the verdicts. */
     NEVER("never");
