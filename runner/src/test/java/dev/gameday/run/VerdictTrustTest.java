@@ -117,6 +117,11 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
         assertThat(j.all("sample").stream().filter(s -> s.path("seq").asLong() > abortSeq))
                 .as("samples in flight at the abort, journaled once they came back").isNotEmpty()
                 .allMatch(s -> s.path("t").asLong() < abort);
+        // The stalled proxy carried the storefront's calls until the abort took the fault off (and the
+        // teardown deleted the proxy): its path is read before the proxy is gone.
+        JsonNode path = j.first("path").orElseThrow();
+        assertThat(path.path("carried").asBoolean()).as(path.toString()).isTrue();
+        assertThat(path.path("upstreamBytes").asLong()).as(path.toString()).isPositive();
     }
 
     /** A team that truly wants no baseline says so, and the verdict says it has none. */
