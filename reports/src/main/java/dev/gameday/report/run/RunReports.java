@@ -1,11 +1,13 @@
 package dev.gameday.report.run;
 
-import dev.gameday.report.run.ReportFormat;
 import dev.gameday.report.doc.MarkdownWriter;
 import dev.gameday.report.html.HtmlWriter;
 import dev.gameday.journal.JournalReader;
 import dev.gameday.journal.JournalSummary;
 import dev.gameday.report.junit.JUnitXml;
+import dev.gameday.report.run.analysis.RunAnalysis;
+import dev.gameday.report.run.analysis.RunAnalyzer;
+import dev.gameday.report.run.section.RunReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,0 +1,24 @@
+package dev.gameday.report.run.analysis;
+
+import java.util.List;
+
+/**
+ * Everything a game-day report says, computed from one journal in one streaming pass by
+ * {@link RunAnalyzer}, in parts: a report section, the JUnit suite, reads only the parts it needs.
+ * The figures in them are the judge's (the runner's own, or recomputed with the same judge); nothing
+ * reading them computes one again.
+ */
+public record RunAnalysis(
+        RunOutline outline,
+        Judgement judgement,
+        Faults faults,
+        Incidents incidents,
+        Probes probes,
+        EventTimeline timeline,
+        JournalHealth health,
+        List<TabletopNote> notes) {
+
+    public RunAnalysis {
+        notes = List.copyOf(notes);
+    }
+}
