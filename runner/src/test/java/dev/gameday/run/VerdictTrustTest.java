@@ -16,6 +16,7 @@ import eu.rekawek.toxiproxy.Proxy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -140,6 +141,9 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
         assertThat(r.summary()).contains("Caveat: no baseline").doesNotContain("before, during");
         assertThat(journal(runDir(out())).first("verdict").orElseThrow().path("caveats").toString())
                 .contains("no baseline");
+        assertThat(Files.readString(runDir(out()).resolve("junit.xml"))).contains("caveats: no baseline")
+                .contains("name=\"caveats\" value=\"no baseline");
+        assertThat(Files.readString(runDir(out()).resolve("report.md"))).contains("no baseline");
         assertThat(r.evidence()).filteredOn(e -> e.phase().equals("before")).allMatch(e -> e.status().key().equals("info")
                 || e.status().key().equals("no data"));
     }

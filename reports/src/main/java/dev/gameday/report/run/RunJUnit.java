@@ -78,11 +78,16 @@ final class RunJUnit {
         properties.put("experimentFile", run.outline().runStarted().path("experimentFile").asText(""));
         properties.put("experimentSha256", run.outline().runStarted().path("experimentSha256").asText(""));
         properties.put("user", run.outline().runStarted().path("user").asText(""));
+        List<String> caveats = run.judgement().caveats();
+        if (!caveats.isEmpty()) {
+            properties.put("caveats", String.join("; ", caveats));
+        }
         String timestamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
                 .format(LocalDateTime.ofInstant(Instant.ofEpochMilli(run.outline().startT()), ZoneOffset.UTC));
         return new JUnitSuite("gameday: " + run.outline().experiment().title(), timestamp,
                 run.outline().runStarted().path("host").asText("localhost"), run.outline().durationMs() / 1000.0, properties, cases,
-                "verdict: " + run.judgement().verdict() + "\n" + run.judgement().samples() + " samples, " + run.judgement().failedSamples() + " failed\n"
+                "verdict: " + run.judgement().verdict() + (caveats.isEmpty() ? "" : " (caveats: "
+                        + String.join("; ", caveats) + ")") + "\n" + run.judgement().samples() + " samples, " + run.judgement().failedSamples() + " failed\n"
                         + String.join("\n", run.health().missing()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.gameday.proxy.net;
 
+import dev.gameday.text.BindFailure;
+
 import dev.gameday.proxy.toxic.ConfiguredToxic;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
