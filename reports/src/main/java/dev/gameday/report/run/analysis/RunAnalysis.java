@@ -21,4 +21,17 @@ public record RunAnalysis(
     public RunAnalysis {
         notes = List.copyOf(notes);
     }
+
+    /** The share of samples that failed: the unavailability the run measured. */
+    public double failedRatio() {
+        return judgement.samples() == 0 ? 0 : judgement.failedSamples() / (double) judgement.samples();
+    }
+
+    /**
+     * The error budget the run used, in milliseconds of unavailability: the failed share over the run's
+     * duration (the report's figure; a plan's total is the sum of its runs').
+     */
+    public double budgetCostMs() {
+        return failedRatio() * outline.durationMs();
+    }
 }

@@ -10,7 +10,6 @@ import dev.gameday.report.experiment.ErrorBudget;
 import dev.gameday.report.run.analysis.EvidenceText;
 import dev.gameday.report.run.analysis.FaultWindow;
 import dev.gameday.report.run.analysis.Faults;
-import dev.gameday.report.run.analysis.Judgement;
 import dev.gameday.report.run.analysis.RunAnalysis;
 import dev.gameday.report.run.analysis.RunOutline;
 import dev.gameday.text.Units;
@@ -46,7 +45,7 @@ final class DetectionSection implements Section {
                     "First failing sample", "Fault path"), rows));
         }
         doc.add(new Block.Paragraph(List.of(new Inline.Strong("Time to recover: "), text(recovery(outline, faults)))));
-        doc.add(new Block.Paragraph(List.of(new Inline.Strong("Error budget: "), text(cost(outline, run.judgement())))));
+        doc.add(new Block.Paragraph(List.of(new Inline.Strong("Error budget: "), text(cost(run)))));
     }
 
     private static String recovery(RunOutline outline, Faults faults) {
@@ -68,10 +67,11 @@ final class DetectionSection implements Section {
     }
 
     /** The run's failed samples priced as unavailability, against the experiment's SLO when it sets one. */
-    private static String cost(RunOutline outline, Judgement judgement) {
+    private static String cost(RunAnalysis run) {
+        RunOutline outline = run.outline();
         ErrorBudget budget = ErrorBudget.of(outline.experiment());
-        double failedRatio = judgement.samples() == 0 ? 0 : judgement.failedSamples() / (double) judgement.samples();
-        double costMs = failedRatio * outline.durationMs();
+        double failedRatio = run.failedRatio();
+        double costMs = run.budgetCostMs();
         return budget == null
                 ? Units.budgetTime(costMs) + " of unavailability (" + Units.percent(failedRatio) + " of samples failed over "
                         + Units.duration(outline.durationMs()) + "); the experiment sets no slo to price it against."
