@@ -9,16 +9,16 @@ import java.nio.file.Path;
  * start ({@code verdict} ERROR, {@code note} says why), or the stop policy left it out ({@code verdict}
  * null, {@code note} says after which entry).
  */
-public record EntryResult(PlanEntry entry, Verdict verdict, RunResult run, String note) {
-    public static EntryResult ran(PlanEntry entry, RunResult run) {
+public record EntryResult(PlannedExperiment entry, Verdict verdict, RunResult run, String note) {
+    public static EntryResult ran(PlannedExperiment entry, RunResult run) {
         return new EntryResult(entry, run.verdict(), run, null);
     }
 
-    public static EntryResult failed(PlanEntry entry, String why) {
+    public static EntryResult failed(PlannedExperiment entry, String why) {
         return new EntryResult(entry, Verdict.ERROR, null, why);
     }
 
-    public static EntryResult notRun(PlanEntry entry, String why) {
+    public static EntryResult notRun(PlannedExperiment entry, String why) {
         return new EntryResult(entry, null, null, why);
     }
 

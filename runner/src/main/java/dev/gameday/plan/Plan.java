@@ -38,7 +38,7 @@ public record Plan(
     }
 
     /** Every entry of every stage, in plan order. */
-    public List<PlanEntry> entries() {
+    public List<PlannedExperiment> entries() {
         return stages.stream().flatMap(s -> s.entries().stream()).toList();
     }
 

@@ -101,7 +101,7 @@ public final class PlanInvitation {
         s.append("\nExperiments (").append(plan.stop() == StopPolicy.NEVER ? "all run" : "stop at the first failure")
                 .append("):\n");
         for (Stage stage : plan.stages()) {
-            for (PlanEntry e : stage.entries()) {
+            for (PlannedExperiment e : stage.entries()) {
                 s.append("- ").append(e.id()).append(stage.parallel() ? " (in parallel)" : "").append(": ")
                         .append(e.experiment().getFileName()).append('\n');
             }

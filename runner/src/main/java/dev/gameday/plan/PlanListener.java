@@ -7,7 +7,7 @@ package dev.gameday.plan;
 public interface PlanListener {
     PlanListener NONE = new PlanListener() {};
 
-    default void runStarted(Plan plan, PlanEntry entry) {}
+    default void runStarted(Plan plan, PlannedExperiment entry) {}
 
     /** An entry is over; {@link EntryResult#verdict()} ABORTED also means it was aborted. */
     default void runEnded(Plan plan, EntryResult result) {}

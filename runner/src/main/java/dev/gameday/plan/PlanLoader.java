@@ -56,8 +56,8 @@ public final class PlanLoader {
         Plan plan = binder.bind(tree);
         List<Problem> experimentProblems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
-        Map<PlanEntry, LoadedExperiment> experiments = new HashMap<>();
-        for (PlanEntry entry : plan.entries()) {
+        Map<PlannedExperiment, LoadedExperiment> experiments = new HashMap<>();
+        for (PlannedExperiment entry : plan.entries()) {
             if (!binder.experimentExists(entry)) {
                 continue; // already reported at the entry
             }
@@ -84,16 +84,16 @@ public final class PlanLoader {
     }
 
     /** Runs at the same time cannot share a proxy's listen address: the second could not bind it. */
-    private static void checkListenAddresses(Stage stage, Map<PlanEntry, LoadedExperiment> experiments, PlanBinder binder,
+    private static void checkListenAddresses(Stage stage, Map<PlannedExperiment, LoadedExperiment> experiments, PlanBinder binder,
             Problems problems) {
-        Map<String, PlanEntry> taken = new HashMap<>();
-        for (PlanEntry entry : stage.entries()) {
+        Map<String, PlannedExperiment> taken = new HashMap<>();
+        for (PlannedExperiment entry : stage.entries()) {
             LoadedExperiment loaded = experiments.get(entry);
             if (loaded == null) {
                 continue;
             }
             for (ProxySpec proxy : loaded.experiment().proxies()) {
-                PlanEntry first = taken.putIfAbsent(proxy.listen(), entry);
+                PlannedExperiment first = taken.putIfAbsent(proxy.listen(), entry);
                 if (first != null && first != entry) {
                     problems.add(binder.where(entry), entry.id() + " and " + first.id() + " run in parallel and both "
                             + "listen on " + proxy.listen() + " (proxy " + proxy.name() + "): give each its own vars");

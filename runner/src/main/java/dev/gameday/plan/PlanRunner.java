@@ -42,7 +42,7 @@ public final class PlanRunner {
                 stoppedBy = windowEnded(options);
             }
             if (stoppedBy != null) {
-                for (PlanEntry e : stage.entries()) {
+                for (PlannedExperiment e : stage.entries()) {
                     results.add(EntryResult.notRun(e, stoppedBy));
                 }
                 continue;
@@ -76,7 +76,7 @@ public final class PlanRunner {
             List<EntryResult> done, Clock clock) throws IOException {
         List<EntryResult> out = new ArrayList<>();
         String stoppedBy = null;
-        for (PlanEntry entry : stage.entries()) {
+        for (PlannedExperiment entry : stage.entries()) {
             if (stoppedBy == null && pastDeadline(options, clock)) {
                 stoppedBy = windowEnded(options);
             }
@@ -123,7 +123,7 @@ public final class PlanRunner {
         });
         try {
             List<Future<EntryResult>> running = new ArrayList<>();
-            for (PlanEntry entry : stage.entries()) {
+            for (PlannedExperiment entry : stage.entries()) {
                 PrintStream prefixed = PrefixedLines.stream(options.out(), "[" + entry.id() + "] ");
                 running.add(pool.submit(() -> runEntry(plan, entry, folder, options, prefixed)));
             }
@@ -137,7 +137,7 @@ public final class PlanRunner {
         }
     }
 
-    private static EntryResult await(Future<EntryResult> f, PlanEntry entry) {
+    private static EntryResult await(Future<EntryResult> f, PlannedExperiment entry) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -148,7 +148,7 @@ public final class PlanRunner {
         }
     }
 
-    private static EntryResult runEntry(Plan plan, PlanEntry entry, PlanFolder folder, PlanRunOptions options,
+    private static EntryResult runEntry(Plan plan, PlannedExperiment entry, PlanFolder folder, PlanRunOptions options,
             PrintStream out) {
         out.println("== " + entry.id() + ": " + entry.experiment().getFileName()
                 + (entry.vars().isEmpty() ? "" : " " + new java.util.TreeMap<>(entry.vars())));

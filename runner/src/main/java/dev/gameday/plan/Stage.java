@@ -7,7 +7,7 @@ import java.util.List;
  * sets). Entries of a {@code parallel} stage run at the same time; otherwise one after the other.
  * The stop policy is checked between entries of a sequential stage and after a parallel one.
  */
-public record Stage(List<PlanEntry> entries, boolean parallel) {
+public record Stage(List<PlannedExperiment> entries, boolean parallel) {
     public Stage {
         entries = List.copyOf(entries);
     }

@@ -40,7 +40,7 @@ class PlanLoaderTest {
         assertThat(plan.when().grace()).isEqualTo(Duration.ofMinutes(15));
         assertThat(plan.stages()).hasSize(2);
         assertThat(plan.stages().get(1).parallel()).isFalse();
-        assertThat(plan.entries()).extracting(PlanEntry::id)
+        assertThat(plan.entries()).extracting(PlannedExperiment::id)
                 .containsExactly("storefront-survives-slow-inventory", "outage-by-variant-1", "outage-by-variant-2");
         assertThat(plan.entries().get(2).vars()).containsEntry("variant", "fragile");
         assertThat(plan.blackouts().get(1).days()).containsExactlyInAnyOrder(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);

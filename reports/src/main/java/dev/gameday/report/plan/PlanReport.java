@@ -5,7 +5,7 @@ import dev.gameday.report.doc.Block;
 import dev.gameday.report.doc.Document;
 import dev.gameday.report.doc.Inline;
 import dev.gameday.report.doc.Tone;
-import dev.gameday.report.run.RunReports;
+import dev.gameday.report.run.analysis.TimelineText;
 import dev.gameday.text.Units;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ final class PlanReport {
         Document doc = new Document("Game-day plan: " + record.path("title").asText(), "Plan "
                 + record.path("planFile").asText() + ", started " + record.path("started").asText());
         String verdict = record.path("verdict").isTextual() ? record.path("verdict").asText() : null;
-        doc.add(new Block.Banner(verdict == null ? Tone.WARN : RunReports.tone(verdict),
+        doc.add(new Block.Banner(verdict == null ? Tone.WARN : TimelineText.tone(verdict),
                 verdict == null ? "Plan unfinished" : "Plan " + verdict,
                 List.of(new Inline.Text(sentence(verdict)))));
         List<Block.Fact> facts = new ArrayList<>();
@@ -84,7 +84,7 @@ final class PlanReport {
         if (v == null) {
             return new Inline.Badge(r.status().equals("pending") ? "PENDING" : "NOT RUN", Tone.NEUTRAL);
         }
-        return new Inline.Badge(v.toUpperCase(Locale.ROOT), RunReports.tone(v));
+        return new Inline.Badge(v.toUpperCase(Locale.ROOT), TimelineText.tone(v));
     }
 
     private static void fact(List<Block.Fact> facts, String label, String value) {

@@ -1,11 +1,14 @@
 package dev.gameday.report.run;
 
-import dev.gameday.report.run.ReportFormat;
 import dev.gameday.report.doc.MarkdownWriter;
 import dev.gameday.report.html.HtmlWriter;
 import dev.gameday.journal.JournalReader;
 import dev.gameday.journal.JournalSummary;
+import dev.gameday.report.experiment.ErrorBudget;
 import dev.gameday.report.junit.JUnitXml;
+import dev.gameday.report.run.analysis.RunAnalysis;
+import dev.gameday.report.run.analysis.RunAnalyzer;
+import dev.gameday.report.run.section.RunReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,20 +43,15 @@ public final class RunReports {
         return written;
     }
 
-    /** The tone a verdict (as a journal spells it) is shown in, the same in every report. */
-    public static dev.gameday.report.doc.Tone tone(String verdict) {
-        return TimelineText.tone(verdict);
-    }
-
     /** What a plan's report shows of the run in {@code runDir}, from its journal alone. */
     public static RunSummary summarize(Path runDirOrJournal) throws IOException {
         Path journal = JournalReader.locate(runDirOrJournal);
         RunAnalyzer analyzer = new RunAnalyzer();
         RunAnalysis run = analyzer.finish(JournalReader.read(journal, analyzer), journal);
-        dev.gameday.report.experiment.ErrorBudget budget = dev.gameday.report.experiment.ErrorBudget.of(run.experiment());
-        return new RunSummary(run.experiment().title(), run.verdict(), run.verdictSummary(), run.durationMs(),
-                run.errorBudgetCostMs(), budget == null ? null : budget.describeCost(run.errorBudgetCostMs()),
-                RunJUnit.build(run));
+        ErrorBudget budget = ErrorBudget.of(run.outline().experiment());
+        return new RunSummary(run.outline().experiment().title(), run.judgement().verdict(), run.judgement().summary(),
+                run.outline().durationMs(), run.budgetCostMs(),
+                budget == null ? null : budget.describeCost(run.budgetCostMs()), RunJUnit.build(run));
     }
 
     /** Readers never see half a report, even if the run is killed while writing it. */

@@ -7,7 +7,7 @@ import dev.gameday.plan.Freeze;
 import dev.gameday.plan.Notification;
 import dev.gameday.plan.Participant;
 import dev.gameday.plan.Plan;
-import dev.gameday.plan.PlanEntry;
+import dev.gameday.plan.PlannedExperiment;
 import dev.gameday.plan.Stage;
 import dev.gameday.plan.StopPolicy;
 import dev.gameday.plan.When;
@@ -62,12 +62,12 @@ public final class PlanBinder {
     }
 
     /** False when the entry's experiment file does not exist (reported at the entry). */
-    public boolean experimentExists(PlanEntry entry) {
+    public boolean experimentExists(PlannedExperiment entry) {
         return !missing.contains(entry.experiment());
     }
 
     /** Where the entry is written (its {@code experiment} value): for problems found after binding. */
-    public Node where(PlanEntry entry) {
+    public Node where(PlannedExperiment entry) {
         return where.get(entry.id());
     }
 
@@ -251,7 +251,7 @@ public final class PlanBinder {
                     && m.entries().get("parallel").value() instanceof Node.ListNode) {
                 Fields g = Fields.of(m, path, List.of("parallel"), problems);
                 List<Node> group = g.list("parallel");
-                List<PlanEntry> entries = new ArrayList<>();
+                List<PlannedExperiment> entries = new ArrayList<>();
                 for (int j = 0; j < group.size(); j++) {
                     Fields e = Fields.of(group.get(j), path + ".parallel[" + j + "]", List.of("experiment", "id", "vars"),
                             problems);
@@ -285,7 +285,7 @@ public final class PlanBinder {
         return Boolean.parseBoolean(s);
     }
 
-    private List<PlanEntry> entries(Fields e, Map<String, String> planVars) {
+    private List<PlannedExperiment> entries(Fields e, Map<String, String> planVars) {
         String name = e.requiredString("experiment", "the experiment file, relative to the plan");
         if (name == null) {
             return List.of();
@@ -305,9 +305,9 @@ public final class PlanBinder {
         }
         if (!e.has("matrix")) {
             claim(e, "experiment", id);
-            return List.of(new PlanEntry(id, experiment, vars));
+            return List.of(new PlannedExperiment(id, experiment, vars));
         }
-        List<PlanEntry> out = new ArrayList<>();
+        List<PlannedExperiment> out = new ArrayList<>();
         List<Node> rows = e.list("matrix");
         if (rows.isEmpty()) {
             e.problem("matrix", "must list at least one vars set");
@@ -322,7 +322,7 @@ public final class PlanBinder {
             }
             String rowId = id + "-" + (r + 1);
             claim(e, "matrix", rowId);
-            out.add(new PlanEntry(rowId, experiment, row));
+            out.add(new PlannedExperiment(rowId, experiment, row));
         }
         return out;
     }

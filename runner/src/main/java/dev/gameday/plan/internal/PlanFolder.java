@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.plan.EntryResult;
 import dev.gameday.plan.Participant;
 import dev.gameday.plan.Plan;
-import dev.gameday.plan.PlanEntry;
+import dev.gameday.plan.PlannedExperiment;
 import dev.gameday.plan.Stage;
 import dev.gameday.report.run.RunReports;
 import dev.gameday.run.Verdict;
@@ -61,7 +61,7 @@ public final class PlanFolder {
         return dir;
     }
 
-    public Path entryDir(PlanEntry entry) {
+    public Path entryDir(PlannedExperiment entry) {
         return dir.resolve(entry.id());
     }
 
@@ -84,7 +84,7 @@ public final class PlanFolder {
         ArrayNode entries = root.putArray("entries");
         for (int s = 0; s < plan.stages().size(); s++) {
             Stage stage = plan.stages().get(s);
-            for (PlanEntry e : stage.entries()) {
+            for (PlannedExperiment e : stage.entries()) {
                 ObjectNode n = entries.addObject();
                 n.put("id", e.id());
                 n.put("experiment", e.experiment().toString());

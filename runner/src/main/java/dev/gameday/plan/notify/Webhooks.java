@@ -4,7 +4,7 @@ import dev.gameday.plan.EntryResult;
 import dev.gameday.plan.Notification;
 import dev.gameday.plan.Notification.Event;
 import dev.gameday.plan.Plan;
-import dev.gameday.plan.PlanEntry;
+import dev.gameday.plan.PlannedExperiment;
 import dev.gameday.plan.PlanListener;
 import dev.gameday.plan.PlanResult;
 import io.vertx.core.Future;
@@ -59,7 +59,7 @@ public final class Webhooks implements PlanListener, AutoCloseable {
     }
 
     @Override
-    public void runStarted(Plan p, PlanEntry entry) {
+    public void runStarted(Plan p, PlannedExperiment entry) {
         send(Event.RUN_STARTED, entry, null, null, null);
     }
 
@@ -78,7 +78,7 @@ public final class Webhooks implements PlanListener, AutoCloseable {
         send(Event.PLAN_ENDED, null, result.verdict().key(), result.planDir().resolve("plan-report.html"), null);
     }
 
-    private void send(Event event, PlanEntry entry, String verdict, Path report, ZonedDateTime start) {
+    private void send(Event event, PlannedExperiment entry, String verdict, Path report, ZonedDateTime start) {
         if (vertx == null) {
             return;
         }

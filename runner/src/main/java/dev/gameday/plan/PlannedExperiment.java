@@ -8,8 +8,8 @@ import java.util.Map;
  * matrix row's index for a matrix), the experiment file (resolved against the plan's folder), and the
  * {@code --var}s it runs with (the plan's, overridden by the entry's or the matrix row's).
  */
-public record PlanEntry(String id, Path experiment, Map<String, String> vars) {
-    public PlanEntry {
+public record PlannedExperiment(String id, Path experiment, Map<String, String> vars) {
+    public PlannedExperiment {
         vars = Map.copyOf(vars);
     }
 }

@@ -1,4 +1,4 @@
-package dev.gameday.report.run;
+package dev.gameday.report.run.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.report.doc.Tone;
@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Each non-sample journal event as one line a facilitator can read aloud. */
-final class TimelineText {
+public final class TimelineText {
     private TimelineText() {}
 
     /** Null for event types this version does not know (readers ignore them). */
@@ -64,7 +64,7 @@ final class TimelineText {
         };
     }
 
-    static Tone tone(String verdict) {
+    public static Tone tone(String verdict) {
         return switch (verdict) {
             case "held" -> Tone.OK;
             case "refuted", "aborted", "error" -> Tone.BAD;
