@@ -63,7 +63,7 @@ public final class JournalReader {
 
     private record Waiting(long line, String type, JsonNode node, String problem) {}
 
-    private JournalReader(Consumer<JournalLine> sink) {
+    JournalReader(Consumer<JournalLine> sink) {
         this.sink = sink;
     }
 
@@ -89,8 +89,7 @@ public final class JournalReader {
 
                 @Override
                 public void overlong() {
-                    reader.lineNumber++;
-                    reader.unread("longer than " + (MAX_LINE_BYTES >> 20) + " MB");
+                    reader.overlong();
                 }
             });
         } catch (AccessDeniedException e) {
@@ -99,7 +98,12 @@ public final class JournalReader {
         return reader.finish();
     }
 
-    private void line(byte[] bytes, int from, int to) {
+    void overlong() {
+        lineNumber++;
+        unread("longer than " + (MAX_LINE_BYTES >> 20) + " MB");
+    }
+
+    void line(byte[] bytes, int from, int to) {
         lineNumber++;
         if (lineNumber == 1 && to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB
                 && bytes[from + 2] == (byte) 0xBF) {
@@ -240,6 +244,11 @@ public final class JournalReader {
             problems.add("… and " + unlisted + " more lines like these");
         }
         return new JournalSummary(events, ended, interrupted, unreadReason != null, skipped, moved, problems, notes);
+    }
+
+    /** What was found so far, for a journal still being written ({@link JournalTail}). */
+    JournalSummary soFar() {
+        return new JournalSummary(events, ended, interrupted, false, skipped, moved, problems, notes);
     }
 
     /** Stops at the first byte that is not white space: for a line of JSON, its first. */

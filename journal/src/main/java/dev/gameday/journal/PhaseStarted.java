@@ -1,7 +1,15 @@
 package dev.gameday.journal;
 
-/** A phase begins: preflight, before, method, recovery, after, rollback, done. */
-public record PhaseStarted(String phase) implements JournalEvent {
+/**
+ * A phase begins: preflight, before, method, recovery, after, rollback, done. {@code plannedMs} is how
+ * long the run means it to last (null when it has no planned length), so a live view can show the time
+ * left from the journal alone.
+ */
+public record PhaseStarted(String phase, Long plannedMs) implements JournalEvent {
+    public PhaseStarted(String phase) {
+        this(phase, null);
+    }
+
     @Override
     public String type() {
         return "phase";

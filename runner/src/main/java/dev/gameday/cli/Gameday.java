@@ -43,6 +43,7 @@ public final class Gameday implements Runnable {
             ReplayCommand.class,
             RecoverCommand.class,
             ProxyCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class);
 

@@ -8,6 +8,7 @@ import dev.gameday.fault.FaultServer;
 import dev.gameday.fault.TrafficMeter;
 import dev.gameday.hypothesis.Lookback;
 import dev.gameday.hypothesis.Sample;
+import dev.gameday.journal.AbortRequested;
 import dev.gameday.journal.AbortTripped;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalEvent;
@@ -317,6 +318,21 @@ final class RunSession {
         finish(Verdict.ABORTED, "The run was aborted: " + message + "; every fault was removed at once.", "abort");
     }
 
+    /** A request from the run's control file ({@link ControlWatcher}): journaled; an abort is obeyed. */
+    void control(JournalEvent request) {
+        context.runOnContext(v -> {
+            if (phase == Phase.DONE) {
+                return;
+            }
+            record(request);
+            if (request instanceof AbortRequested a && !ended) {
+                listener.event("  ! aborted by " + a.by() + " (" + a.via() + ")");
+                finish(Verdict.ABORTED, "The run was aborted by " + a.by() + " (" + a.via()
+                        + "); every fault was removed at once.", "abort");
+            }
+        });
+    }
+
     private void toxiproxyFailed(Throwable e) {
         if (journal.failure().isPresent()) {
             // The call was not made: its intent could not be journaled. The journal is what failed.
@@ -358,7 +374,7 @@ final class RunSession {
     private void enterPhase(Phase next, long durationMs) {
         phase = next == Phase.PREFLIGHT ? next : phase.then(next);
         phaseEndsAt = now() + durationMs;
-        record(new PhaseStarted(next.key()));
+        record(new PhaseStarted(next.key(), durationMs > 0 ? durationMs : null));
         journal.sync();
         if (next != Phase.DONE) {
             listener.event("[" + next.key() + "]" + (durationMs > 0 ? " " + Units.seconds(durationMs) : ""));

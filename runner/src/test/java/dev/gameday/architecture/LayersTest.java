@@ -49,6 +49,7 @@ class LayersTest {
     void layersFromTheCommandLineDownToTheJournal() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("dev.gameday.cli..")
+                .layer("room").definedBy("dev.gameday.room..")
                 .layer("demo").definedBy("dev.gameday.demo..")
                 .layer("run").definedBy("dev.gameday.run..", "dev.gameday.preflight..", "dev.gameday.recover..",
                         "dev.gameday.rollback..")
@@ -58,12 +59,13 @@ class LayersTest {
                 .layer("reports").definedBy("dev.gameday.report..", "dev.gameday.replay..")
                 .layer("journal").definedBy("dev.gameday.journal..", "dev.gameday.judge..", "dev.gameday.text..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("room").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("demo").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("run").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("probes and faults").mayOnlyBeAccessedByLayers("cli", "run")
+                .whereLayer("run").mayOnlyBeAccessedByLayers("cli", "room")
+                .whereLayer("probes and faults").mayOnlyBeAccessedByLayers("cli", "run", "room")
                 .whereLayer("embedded proxy").mayOnlyBeAccessedByLayers("cli", "probes and faults")
                 .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli", "run", "probes and faults", "embedded proxy")
-                .whereLayer("reports").mayOnlyBeAccessedByLayers("cli", "run")
+                .whereLayer("reports").mayOnlyBeAccessedByLayers("cli", "room", "run")
                 .whereLayer("reports").mayOnlyAccessLayers("journal")
                 .whereLayer("embedded proxy").mayOnlyAccessLayers("experiment", "journal")
                 .check(classes);

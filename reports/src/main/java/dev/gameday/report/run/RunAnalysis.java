@@ -65,6 +65,16 @@ record RunAnalysis(
         return Math.max(0, endT - startT);
     }
 
+    /** The share of samples that failed over the run's length: the unavailability the run cost. */
+    double failedRatio() {
+        return samples == 0 ? 0 : failedSamples / (double) samples;
+    }
+
+    /** The error budget the run used, in milliseconds of unavailability. */
+    double budgetCostMs() {
+        return failedRatio() * durationMs();
+    }
+
     /** When a judged phase began (epoch ms), or null when the run never reached it. */
     Long phaseStart(String judgedPhase) {
         String runPhase = judgedPhase.equals("during") ? "method" : judgedPhase;

@@ -271,8 +271,8 @@ final class RunReport {
         }
         doc.add(new Block.Paragraph(List.of(new Inline.Strong("Time to recover: "), text(recovered))));
         ErrorBudget budget = ErrorBudget.of(experiment);
-        double failedRatio = run.samples() == 0 ? 0 : run.failedSamples() / (double) run.samples();
-        double costMs = failedRatio * run.durationMs();
+        double failedRatio = run.failedRatio();
+        double costMs = run.budgetCostMs();
         String cost = budget == null
                 ? Units.budgetTime(costMs) + " of unavailability (" + Units.percent(failedRatio) + " of samples failed over "
                         + Units.duration(run.durationMs()) + "); the experiment sets no slo to price it against."

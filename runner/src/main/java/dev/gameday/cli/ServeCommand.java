@@ -1,0 +1,97 @@
+package dev.gameday.cli;
+
+import dev.gameday.room.RoomOptions;
+import dev.gameday.room.RoomServer;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gameday serve}: the game-day room over a runs folder, until Ctrl-C. */
+@Command(
+        name = "serve",
+        header = "Serve the game-day room: live runs, abort, scribe log, history, replay.",
+        mixinStandardHelpOptions = true,
+        description = {"Serve the game-day room for a runs folder on one shared screen: the live run (phase, step,",
+            "time left, probe charts, abort conditions, faults in place, proxy traffic), an abort button that",
+            "removes every fault at once, the scribe log, the history of past runs and the browser replay."},
+        footer = {
+            "",
+            "Examples:",
+            "  GAMEDAY_ABORT_TOKEN=$(openssl rand -hex 16) gameday serve --runs runs   # http://127.0.0.1:8480",
+            "  gameday serve --runs runs --abort-token-file ~/.gameday-token --port 0",
+            "  gameday serve --runs runs --read-only                                  # no abort, no notes",
+            "",
+            "The abort button and the notes need a token (at least 12 characters): requests carry it in the",
+            "X-Gameday-Token header; the room refuses to start with them and no token.",
+            "Exit codes: 0 stopped by Ctrl-C or SIGTERM, 3 bad options (no token, unreadable token file),",
+            "  4 address in use.",
+        })
+public final class ServeCommand implements Callable<Integer> {
+    static final String TOKEN_ENV = "GAMEDAY_ABORT_TOKEN";
+
+    @Option(names = "--runs", paramLabel = "DIR", required = true, description = "The runs folder (gameday run --out).")
+    Path runs;
+
+    @Option(names = "--port", defaultValue = "8480", description = "Port, 0 for any (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--abort-token-file", paramLabel = "FILE",
+            description = "File holding the token for abort and notes (else env " + TOKEN_ENV + ").")
+    Path tokenFile;
+
+    @Option(names = "--read-only", description = "No abort button and no notes: no token needed.")
+    boolean readOnly;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new UserInputException("--port must be between 0 and 65535, got " + port);
+        }
+        if (!Files.isDirectory(runs)) {
+            throw new UserInputException(runs + ": no such folder (the runs folder of gameday run --out)");
+        }
+        RoomOptions options;
+        try {
+            options = new RoomOptions(runs, bind, port, readOnly ? null : token(), readOnly);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        Vertx vertx = Vertx.vertx();
+        RoomServer room;
+        try {
+            room = RoomServer.start(vertx, options, List.of()).await();
+        } catch (Exception e) {
+            vertx.close().await();
+            throw e;
+        }
+        try (StopSignals signals = new StopSignals()) {
+            System.out.println("gameday serve: the game-day room for " + runs + " on " + room.url()
+                    + (readOnly ? " (read-only)" : "") + " (Ctrl-C to stop)");
+            signals.await();
+        } finally {
+            room.close();
+            vertx.close().await(5, TimeUnit.SECONDS);
+        }
+        return ExitCode.OK.code();
+    }
+
+    private String token() {
+        if (tokenFile != null) {
+            try {
+                return Files.readString(tokenFile).strip();
+            } catch (IOException e) {
+                throw new UserInputException("cannot read the token file " + tokenFile + ": " + e.getMessage());
+            }
+        }
+        return System.getenv(TOKEN_ENV);
+    }
+}
