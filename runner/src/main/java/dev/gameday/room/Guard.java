@@ -1,5 +1,6 @@
 package dev.gameday.room;
 
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,8 +24,10 @@ final class Guard {
             return new Refusal(403, "this room is read-only");
         }
         String origin = rc.request().getHeader("Origin");
-        String host = rc.request().getHeader("Host");
-        if (origin != null && (host == null || !origin.equals("http://" + host))) {
+        // The authority the request was sent to: Host in HTTP/1.1, :authority in HTTP/2.
+        HostAndPort to = rc.request().authority();
+        String own = to == null ? null : "http://" + to.host() + (to.port() > 0 ? ":" + to.port() : "");
+        if (origin != null && !origin.equals(own)) {
             return new Refusal(403, "requests from another site are refused (Origin " + origin + ")");
         }
         String site = rc.request().getHeader("Sec-Fetch-Site");
