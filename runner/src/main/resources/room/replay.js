@@ -4,14 +4,15 @@
 (function () {
   const run = document.body.dataset.run;
   const $ = id => document.getElementById(id);
-  let script = null, at = 0, speed = 5, playing = false, nextStop = 0, timer = null, last = 0;
+  let script = null, at = 0, speed = 5, playing = false, nextStop = 0, timer = null, last = 0, atLeast = 0;
   const token = $('you-token');
   if (token) { token.value = sessionStorage.getItem('room-token') || ''; token.addEventListener('change', () => sessionStorage.setItem('room-token', token.value)); }
 
   function render() {
     $('clock').textContent = RoomCharts.fmtOffset(at);
     const ol = $('events');
-    const shown = script.events.filter(e => e.atMs <= at);
+    const byTime = script.events.filter(e => e.atMs <= at).length;
+    const shown = script.events.slice(0, Math.max(byTime, atLeast));
     if (ol.childElementCount !== shown.length) {
       ol.replaceChildren();
       shown.forEach(e => {
@@ -47,7 +48,7 @@
   function pause() { playing = false; if (timer) { clearInterval(timer); timer = null; } }
   function reachStop() {
     const stop = script.stops[nextStop];
-    at = stop.atMs; nextStop++;
+    at = stop.atMs; atLeast = script.shownAtStop[nextStop]; nextStop++;
     pause(); render(); showStop(stop);
   }
   function tick() {

@@ -16,10 +16,12 @@ import java.util.Map;
  * {@value #MAX_POINTS} per probe, for the charts) and the very {@link Stop}s the terminal replay stops
  * at ({@link RecordedRun#stops()}, one {@link StopFinder}). Times are from the run's start.
  *
- * @param events what happened, in time order, each with the index of the stop it leads up to
+ * @param events      what happened, in time order
+ * @param shownAtStop for each stop, how many of {@code events} it shows: up to its moment's last event,
+ *                    as the terminal replay does
  */
 public record ReplayScript(String title, long lengthMs, String partialReason, List<Line> events,
-        Map<String, List<Point>> samples, List<Stop> stops) {
+        Map<String, List<Point>> samples, List<Stop> stops, List<Integer> shownAtStop) {
     static final int MAX_POINTS = 4000;
 
     /** An event in words, {@code atMs} from the run's start. */
@@ -31,7 +33,13 @@ public record ReplayScript(String title, long lengthMs, String partialReason, Li
     public static ReplayScript of(RecordedRun run) {
         List<Line> events = new ArrayList<>();
         Map<String, List<Sample>> byProbe = new LinkedHashMap<>();
-        for (Entry e : run.entries()) {
+        List<Integer> shownAtStop = new ArrayList<>();
+        List<Stop> stops = run.stops();
+        for (int i = 0; i < run.entries().size(); i++) {
+            Entry e = run.entries().get(i);
+            while (shownAtStop.size() < stops.size() && stops.get(shownAtStop.size()).lastEntry() < i) {
+                shownAtStop.add(events.size());
+            }
             if (e instanceof Sample s) {
                 byProbe.computeIfAbsent(s.probe(), p -> new ArrayList<>()).add(s);
             } else if (e instanceof Happening h) {
@@ -40,6 +48,9 @@ public record ReplayScript(String title, long lengthMs, String partialReason, Li
                     events.add(new Line(h.t() - run.startT(), h.type(), text));
                 }
             }
+        }
+        while (shownAtStop.size() < stops.size()) {
+            shownAtStop.add(events.size());
         }
         Map<String, List<Point>> samples = new LinkedHashMap<>();
         byProbe.forEach((probe, all) -> {
@@ -55,7 +66,8 @@ public record ReplayScript(String title, long lengthMs, String partialReason, Li
             samples.put(probe, points);
         });
         String title = run.experiment().path("title").asText("Untitled experiment");
-        return new ReplayScript(title, run.lengthMs(), run.partialReason(), events, samples, run.stops());
+        return new ReplayScript(title, run.lengthMs(), run.partialReason(), events, samples, stops,
+                shownAtStop);
     }
 
     /**

@@ -61,7 +61,7 @@ final class Pages {
         b.append("<button type=\"submit\">Filter</button> <a href=\"/\">clear</a></form>");
         b.append("<table id=\"runs\"><thead><tr><th>Started</th><th>Experiment</th><th>Team</th><th>Verdict</th>"
                 + "<th>Duration</th><th>Time to detect</th><th>Time to recover</th><th>Error budget</th>"
-                + "<th>Notes</th><th>Files</th></tr></thead><tbody>");
+                + "<th>Replay notes</th><th>Files</th></tr></thead><tbody>");
         for (History.Run r : runs) {
             RunSummary s = r.summary();
             if (s == null) {
