@@ -39,6 +39,7 @@ public final class RoomServer implements AutoCloseable {
     /** A run report is a static document with its own styles and no script: shown sandboxed. */
     static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
     private static final long FEED_EVERY_MS = 500;
+    private static final String HTML = "text/html; charset=utf-8";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Vertx vertx;
@@ -90,15 +91,15 @@ public final class RoomServer implements AutoCloseable {
         r.get("/health").handler(this::health);
         r.get("/metrics").handler(this::metrics);
         r.get("/").handler(this::history);
-        r.get("/runs/:id").handler(rc -> withRun(rc, dir -> page(rc,
-                Pages.live(dir.getFileName().toString(), title(dir), !options.readOnly()))));
+        r.get("/runs/:id").handler(rc -> withRun(rc, dir -> blocking(rc,
+                () -> Pages.live(dir.getFileName().toString(), title(dir), !options.readOnly()), HTML)));
         r.get("/runs/:id/events").handler(this::events);
-        r.get("/runs/:id/replay").handler(rc -> withRun(rc, dir -> page(rc,
-                Pages.replay(dir.getFileName().toString(), title(dir), !options.readOnly()))));
+        r.get("/runs/:id/replay").handler(rc -> withRun(rc, dir -> blocking(rc,
+                () -> Pages.replay(dir.getFileName().toString(), title(dir), !options.readOnly()), HTML)));
         r.get("/runs/:id/replay.json").handler(rc -> withRun(rc, dir -> blocking(rc,
                 () -> MAPPER.writeValueAsString(ReplayScript.of(RecordedRun.load(dir))), "application/json")));
-        r.get("/runs/:id/report").handler(rc -> file(rc, "report.html", "text/html; charset=utf-8", false));
-        r.get("/runs/:id/premortem").handler(rc -> file(rc, Reports.PREMORTEM_HTML, "text/html; charset=utf-8", false));
+        r.get("/runs/:id/report").handler(rc -> file(rc, "report.html", HTML, false));
+        r.get("/runs/:id/premortem").handler(rc -> file(rc, Reports.PREMORTEM_HTML, HTML, false));
         r.get("/runs/:id/journal").handler(rc -> file(rc, JournalReader.FILE_NAME, "application/x-ndjson", true));
         r.post("/runs/:id/*").handler(this::guarded);
         r.post("/runs/:id/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
@@ -137,7 +138,7 @@ public final class RoomServer implements AutoCloseable {
 
     private void history(RoutingContext rc) {
         Pages.Filter filter = new Pages.Filter(param(rc, "experiment"), param(rc, "team"), param(rc, "verdict"));
-        blocking(rc, () -> Pages.history(history.runs(), filter), "text/html; charset=utf-8");
+        blocking(rc, () -> Pages.history(history.runs(), filter), HTML);
     }
 
     private static String param(RoutingContext rc, String name) {
@@ -145,6 +146,7 @@ public final class RoomServer implements AutoCloseable {
         return v == null || v.isBlank() ? null : v;
     }
 
+    /** The run's experiment title (from the history's summary; blocking). */
     private String title(Path dir) {
         try {
             return history.runs().stream().filter(r -> r.dir().equals(dir)).findFirst()
@@ -330,12 +332,8 @@ public final class RoomServer implements AutoCloseable {
         });
     }
 
-    private static void page(RoutingContext rc, String html) {
-        rc.response().putHeader("Content-Type", "text/html; charset=utf-8").end(html);
-    }
-
     private static void error(RoutingContext rc, int status, String message) {
-        rc.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+        rc.response().setStatusCode(status).putHeader("Content-Type", HTML)
                 .end(Pages.error(status, message));
     }
 
