@@ -180,7 +180,7 @@ public final class CrashRecovery {
         List<Change.AddedToxic> found = new ArrayList<>();
         for (Proxy p : client.getProxies()) {
             if (names.contains(p.getName())) {
-                for (Toxic t : p.toxics().getAll()) {
+                for (Toxic t : toxics(p)) {
                     if (t.getName().startsWith(prefix)) {
                         found.add(new Change.AddedToxic(t.getName().substring(prefix.length()), p.getName(),
                                 t.getName()));
@@ -189,6 +189,18 @@ public final class CrashRecovery {
             }
         }
         return found;
+    }
+
+    /** A proxy's toxics; none when it went since it was listed (a live run's own teardown deleted it). */
+    private static List<? extends Toxic> toxics(Proxy p) throws IOException {
+        try {
+            return p.toxics().getAll();
+        } catch (IOException e) {
+            if (ToxiproxyClients.status(e) == 404) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     /** Appends what was undone and the journal's last line, then drops the lock. */
