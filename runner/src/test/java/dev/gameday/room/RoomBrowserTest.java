@@ -193,8 +193,11 @@ class RoomBrowserTest {
         // Replay: step to the first stop (the step's start, with its prompt), reveal, leave a note.
         driver.get(room.url() + "/runs/" + dir.getFileName() + "/replay");
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-        byId("step").click();
+        new org.openqa.selenium.support.ui.Select(byId("speed")).selectByValue("30");
+        byId("play").click();
         wait.until(ExpectedConditions.visibilityOf(byId("stop")));
+        assertThat(byId("events").getText()).as("played up to the first stop's moment")
+                .contains("fault injected: latency on inventory").doesNotContain("ABORT");
         assertThat(byId("stop-title").getText()).startsWith("Stop 1").contains("step slow-inventory starts");
         assertThat(byId("stop-prompts").getText()).contains("Which alert fires first?");
         assertThat(byId("happened").isDisplayed()).isFalse();
