@@ -23,14 +23,15 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Examples:",
-            "  GAMEDAY_ABORT_TOKEN=$(openssl rand -hex 16) gameday serve --runs runs   # http://127.0.0.1:8480",
+            "  export GAMEDAY_ABORT_TOKEN=$(openssl rand -hex 16)",
+            "  gameday serve --runs runs                    # http://127.0.0.1:8480",
             "  gameday serve --runs runs --abort-token-file ~/.gameday-token --port 0",
-            "  gameday serve --runs runs --read-only                                  # no abort, no notes",
+            "  gameday serve --runs runs --read-only        # no abort, no notes",
             "",
-            "The abort button and the notes need a token (at least 12 characters): requests carry it in the",
-            "X-Gameday-Token header; the room refuses to start with them and no token.",
-            "Exit codes: 0 stopped by Ctrl-C or SIGTERM, 3 bad options (no token, unreadable token file),",
-            "  4 address in use.",
+            "Abort and notes need a token (12 characters or more), sent in the",
+            "X-Gameday-Token header: without one the room does not start (see --read-only).",
+            "Exit codes: 0 stopped by Ctrl-C or SIGTERM, 3 bad options (no token, a token",
+            "  file that cannot be read), 4 address in use.",
         })
 public final class ServeCommand implements Callable<Integer> {
     static final String TOKEN_ENV = "GAMEDAY_ABORT_TOKEN";
