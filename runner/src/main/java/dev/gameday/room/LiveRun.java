@@ -27,7 +27,7 @@ import java.util.Set;
  * ({@link JournalTail}, the reader's own rules) into the run's own {@link Judge}, so every figure shown
  * — a probe's window, an abort condition's value against its bound — is the judge's; and its
  * Toxiproxy server asked what is in place now. {@link #poll} runs on one worker thread at a time and
- * returns the state as JSON for the page.
+ * returns the state as JSON for the page ({@link LiveFeed} sends it).
  */
 final class LiveRun {
     /** How far back the charts go. */
@@ -70,7 +70,7 @@ final class LiveRun {
     }
 
     /** Reads what the run journaled since the last poll, asks its Toxiproxy, and says where it stands. */
-    String poll() throws IOException {
+    synchronized String poll() throws IOException {
         tail.poll();
         boolean live = !ended && RunsFolder.live(dir);
         if (live && toxiproxy != null) {

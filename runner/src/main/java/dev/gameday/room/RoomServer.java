@@ -38,7 +38,6 @@ public final class RoomServer implements AutoCloseable {
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     /** A run report is a static document with its own styles and no script: shown sandboxed. */
     static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
-    private static final long FEED_EVERY_MS = 500;
     private static final String HTML = "text/html; charset=utf-8";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -49,7 +48,7 @@ public final class RoomServer implements AutoCloseable {
     private final RoomMetrics metrics = new RoomMetrics();
     private final Guard guard;
     private final List<HealthCheck> checks = new ArrayList<>();
-    private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
+    private final Map<String, LiveFeed> feeds = new ConcurrentHashMap<>();
     private HttpServer server;
 
     private RoomServer(Vertx vertx, RoomOptions options, List<HealthCheck> extraChecks) {
@@ -163,31 +162,12 @@ public final class RoomServer implements AutoCloseable {
             error(rc, 404, "no such run");
             return;
         }
-        LiveRun run = live.computeIfAbsent(dir.get().getFileName().toString(), id -> new LiveRun(id, dir.get(), metrics));
+        LiveFeed feed = feeds.computeIfAbsent(dir.get().getFileName().toString(),
+                id -> new LiveFeed(vertx, new LiveRun(id, dir.get(), metrics)));
         HttpServerResponse response = rc.response().setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8").putHeader("X-Accel-Buffering", "no");
         response.write(": gameday room\n\n");
-        boolean[] busy = {false};
-        long timer = vertx.setPeriodic(0, FEED_EVERY_MS, id -> {
-            if (busy[0]) {
-                return;
-            }
-            busy[0] = true;
-            // One poll at a time per run: the tail and the judge are not thread-safe.
-            vertx.executeBlocking(() -> {
-                synchronized (run) {
-                    return run.poll();
-                }
-            }, false).onComplete(res -> {
-                busy[0] = false;
-                if (!response.closed() && !response.ended()) {
-                    response.write("data: " + (res.succeeded() ? res.result()
-                            : MAPPER.createObjectNode().put("error", String.valueOf(res.cause().getMessage()))) + "\n\n");
-                }
-            });
-        });
-        response.closeHandler(v -> vertx.cancelTimer(timer));
-        rc.request().connection().closeHandler(v -> vertx.cancelTimer(timer));
+        feed.follow(response);
     }
 
     private void file(RoutingContext rc, String name, String type, boolean download) {
