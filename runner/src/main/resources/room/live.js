@@ -49,6 +49,7 @@
     fill('faults', (s.faults || []).map(f => ({ cells: [f.proxy, f.name, f.type, f.stream || '', JSON.stringify(f.attributes || {})] })), s.live ? 'No fault in place.' : 'The run is not in progress.');
     fill('traffic', (s.traffic || []).map(t => ({ cells: [t.proxy, t.connections === null ? '–' : String(t.connections), String(t.upstreamBytes), String(t.downstreamBytes)] })), '–');
     $('proxy-problem').textContent = s.proxyProblem || '';
+    $('people').textContent = (s.people || []).map(p => p.name + (p.role ? ' (' + p.role + ')' : '')).join(', ') || '–';
     list('events', s.events, e => e.text);
     list('notes', s.notes, n => n.author + (n.role ? ' (' + n.role + ')' : '') + ': ' + n.note);
     const abort = $('abort');

@@ -46,6 +46,8 @@ final class LiveRun {
     private final Map<String, Deque<long[]>> points = new LinkedHashMap<>();
     private final Deque<ObjectNode> events = new ArrayDeque<>();
     private final Deque<ObjectNode> notes = new ArrayDeque<>();
+    /** Who took part, by name, with the role they gave with their latest note (the run's user: "ran the run"). */
+    private final Map<String, String> people = new LinkedHashMap<>();
     private String title = "";
     private long startT;
     private URI toxiproxy;
@@ -103,6 +105,9 @@ final class LiveRun {
                 toxiproxy = e.path("toxiproxy").path("url").isTextual()
                         ? URI.create(e.path("toxiproxy").path("url").asText()) : null;
                 e.path("experiment").path("proxies").forEach(p -> proxies.add(p.path("name").asText()));
+                if (e.path("user").isTextual()) {
+                    people.put(e.path("user").asText(), "ran the run");
+                }
             }
             case "phase" -> {
                 phase = e.path("phase").asText();
@@ -120,9 +125,14 @@ final class LiveRun {
                 summary = e.path("summary").asText(null);
             }
             case "abort.requested" -> abortedBy = e.path("by").asText(null);
-            case "note" -> keep(notes, MAX_NOTES, MAPPER.createObjectNode().put("atMs", line.t() - startT)
-                    .put("author", e.path("author").asText("")).put("role", e.path("role").asText(null))
-                    .put("note", e.path("note").asText("")));
+            case "note" -> {
+                keep(notes, MAX_NOTES, MAPPER.createObjectNode().put("atMs", line.t() - startT)
+                        .put("author", e.path("author").asText("")).put("role", e.path("role").asText(null))
+                        .put("note", e.path("note").asText("")));
+                if (people.size() < MAX_NOTES) {
+                    people.put(e.path("author").asText(""), e.path("role").asText(null));
+                }
+            }
             case "run.ended", "run.interrupted" -> ended = true;
             default -> { }
         }
@@ -178,6 +188,8 @@ final class LiveRun {
         }
         s.putPOJO("events", events);
         s.putPOJO("notes", notes);
+        ArrayNode who = s.putArray("people");
+        people.forEach((name, role) -> who.addObject().put("name", name).put("role", role));
         return s;
     }
 }

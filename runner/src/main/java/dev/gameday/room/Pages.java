@@ -125,6 +125,7 @@ final class Pages {
                 <div><span class="label">Time left</span> <span id="left" class="big">–</span></div>
                 <div><span class="label">Verdict</span> <span id="verdict" class="big">–</span></div></section>
                 <p id="summary" class="quiet"></p>
+                <p><span class="label">People</span> <span id="people">–</span></p>
                 %s
                 <section><h2>Probes</h2><div id="probes"></div></section>
                 <section><h2>Abort conditions</h2><table id="aborts"><thead><tr><th>Condition</th><th>Probe</th>

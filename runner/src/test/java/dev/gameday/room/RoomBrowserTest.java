@@ -151,6 +151,7 @@ class RoomBrowserTest {
         byId("you-token").sendKeys(TOKEN);
         byId("note-text").sendKeys("p95 of the product page climbs to 450 ms", Keys.ENTER);
         wait.until(d -> byId("notes").getText().contains("Ana (scribe): p95 of the product page climbs to 450 ms"));
+        assertThat(byId("people").getText()).contains("(ran the run)", "Ana (scribe)");
         browser.screenshot("room-live");
 
         // Abort, after the confirmation: every toxic is gone from the proxy at once.
