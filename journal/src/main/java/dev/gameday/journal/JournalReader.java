@@ -1,15 +1,8 @@
 package dev.gameday.journal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * Streams a journal ({@code docs/journal.md}) event by event, so a journal of millions of samples is
  * never held in memory, and hands readers only events they can use. The file is split into lines as
- * bytes and each line decoded on its own, so damage stays on its line:
+ * bytes and each line decoded on its own ({@link ParsedLines}, on a second thread), so damage stays on
+ * its line:
  * <ul>
  *   <li>a last line that does not parse is the normal trace of a crash and is only noted;</li>
  *   <li>a line elsewhere that is not UTF-8, not JSON, has no type or no usable time, or a sample whose
@@ -39,12 +33,7 @@ public final class JournalReader {
     /** Lines without a time that wait for the first line with one; more than that are skipped. */
     private static final int MAX_WAITING = 1000;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private final Consumer<JournalLine> sink;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final RunClock clock = new RunClock();
     private final List<String> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -80,60 +69,33 @@ public final class JournalReader {
     /** Hands every usable event to {@code sink}, in file order; says what was damaged. */
     public static JournalSummary read(Path journal, Consumer<JournalLine> sink) throws IOException {
         JournalReader reader = new JournalReader(sink);
-        try (InputStream in = Files.newInputStream(journal)) {
-            ByteLines.split(in, MAX_LINE_BYTES, new ByteLines.Sink() {
-                @Override
-                public void line(byte[] bytes, int from, int to) {
-                    reader.line(bytes, from, to);
-                }
-
-                @Override
-                public void overlong() {
-                    reader.overlong();
-                }
-            });
+        InputStream in;
+        try {
+            in = Files.newInputStream(journal);
         } catch (AccessDeniedException e) {
             throw new IOException(journal + ": cannot read the journal: permission denied", e);
         }
+        ParsedLines.read(in, MAX_LINE_BYTES, reader::line);
         return reader.finish();
     }
 
-    void overlong() {
-        lineNumber++;
-        unread("longer than " + (MAX_LINE_BYTES >> 20) + " MB");
-    }
-
-    void line(byte[] bytes, int from, int to) {
-        lineNumber++;
-        if (lineNumber == 1 && to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB
-                && bytes[from + 2] == (byte) 0xBF) {
-            from += 3;
+    void line(ParsedLines.Parsed line) {
+        lineNumber = line.number();
+        if (line.byteOrderMark()) {
             notes.add("the journal begins with a byte-order mark (BOM), which was ignored");
         }
-        if (blank(bytes, from, to)) {
-            return;
+        if (line.node() == null && line.unreadable() == null) {
+            return; // a blank first line after its byte-order mark
         }
         if (unreadReason != null) {
             skip(unreadLine, unreadReason);
             unreadReason = null;
         }
-        String text = utf8(bytes, from, to);
-        if (text == null) {
-            unread("not valid UTF-8 text");
+        if (line.unreadable() != null) {
+            unread(line.unreadable());
             return;
         }
-        JsonNode node;
-        try {
-            // Parsed as text, not bytes: Jackson's character parser warms up faster, and a CLI run is cold.
-            node = MAPPER.readTree(text);
-        } catch (IOException e) {
-            unread("not JSON");
-            return;
-        }
-        if (node == null) {
-            unread("not JSON");
-            return;
-        }
+        JsonNode node = line.node();
         String problem = EventCheck.typeProblem(node);
         if (problem != null) {
             skip(lineNumber, problem);
@@ -236,6 +198,11 @@ public final class JournalReader {
         }
     }
 
+    /** What was found so far, for a journal still being written ({@link JournalTail}). */
+    JournalSummary soFar() {
+        return new JournalSummary(events, ended, interrupted, false, skipped, moved, problems, notes);
+    }
+
     private JournalSummary finish() {
         if (!waiting.isEmpty()) {
             placeWaiting(0);
@@ -244,38 +211,5 @@ public final class JournalReader {
             problems.add("… and " + unlisted + " more lines like these");
         }
         return new JournalSummary(events, ended, interrupted, unreadReason != null, skipped, moved, problems, notes);
-    }
-
-    /** What was found so far, for a journal still being written ({@link JournalTail}). */
-    JournalSummary soFar() {
-        return new JournalSummary(events, ended, interrupted, false, skipped, moved, problems, notes);
-    }
-
-    /** Stops at the first byte that is not white space: for a line of JSON, its first. */
-    private static boolean blank(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The line as text; null when it is not UTF-8. The JDK's own decoding is the fast one (ASCII, most
-     * journals, is one intrinsic); it replaces damage by U+FFFD, so only a line showing one is decoded
-     * again, strictly, to tell damage from a U+FFFD the line really holds.
-     */
-    private String utf8(byte[] b, int from, int to) {
-        String text = new String(b, from, to - from, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') < 0) {
-            return text;
-        }
-        try {
-            utf8.reset().decode(ByteBuffer.wrap(b, from, to - from));
-            return text;
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }

@@ -20,7 +20,9 @@ public final class JournalTail {
 
     private final Path journal;
     private final JournalReader reader;
+    private final LineParser parser = new LineParser();
     private long offset;
+    private long lineNumber;
     /** The bytes of a line begun but not yet ended, {@code pending[0, pendingLength)}. */
     private byte[] pending = new byte[CHUNK];
     private int pendingLength;
@@ -62,18 +64,25 @@ public final class JournalTail {
             }
             if (overlong) {
                 overlong = false;
-                reader.overlong();
+                reader.line(LineParser.overlong(++lineNumber, JournalReader.MAX_LINE_BYTES));
             } else if (pendingLength == 0) {
-                reader.line(bytes, start, i);
+                line(bytes, start, i);
             } else {
                 append(bytes, start, i);
-                reader.line(pending, 0, pendingLength);
+                line(pending, 0, pendingLength);
             }
             pendingLength = 0;
             start = i + 1;
         }
         if (start < length && !overlong) {
             append(bytes, start, length);
+        }
+    }
+
+    private void line(byte[] bytes, int from, int to) {
+        ParsedLines.Parsed line = parser.parse(++lineNumber, bytes, from, to);
+        if (line != null) {
+            reader.line(line);
         }
     }
 

@@ -49,7 +49,22 @@ public record Bound(Metric metric, Comparison op, double threshold) {
         return op.symbol() + " " + metric.format(threshold);
     }
 
+    /**
+     * A value of this bound's metric as people read it, with as many more digits as it takes not to read
+     * as the threshold itself: a p95 of 20.4 ms beside {@code <= 20 ms} reads {@code 20.4 ms}, never
+     * {@code 20 ms ... NOT MET}.
+     */
     public String format(double value) {
-        return metric.format(value);
+        String text = metric.format(value);
+        if (Double.isNaN(value) || value == threshold || !text.equals(metric.format(threshold))) {
+            return text;
+        }
+        for (int extra = 1; extra <= 6; extra++) {
+            String finer = metric.format(value, extra);
+            if (!finer.equals(metric.format(threshold, extra))) {
+                return finer;
+            }
+        }
+        return text;
     }
 }

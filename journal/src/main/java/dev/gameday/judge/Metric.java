@@ -70,6 +70,12 @@ public record Metric(String name, double percentile) {
 
     /** A value of this metric as people read it: {@code 98.04%}, {@code 912 ms}, {@code 0.0125}. */
     public String format(double value) {
-        return isRatio() ? Units.percent(value) : isValue() ? Units.number(value) : Units.latency(value);
+        return format(value, 0);
+    }
+
+    /** The same with {@code extra} more digits. */
+    String format(double value, int extra) {
+        return isRatio() ? Units.percent(value, extra) : isValue() ? Units.number(value, extra)
+                : Units.latency(value, extra);
     }
 }

@@ -45,16 +45,21 @@ public final class Units {
 
     /** A latency in decimal milliseconds: {@code 3.52 ms}, {@code 412 ms}, {@code 1.23 s}. */
     public static String latency(double ms) {
+        return latency(ms, 0);
+    }
+
+    /** The same with {@code extra} more decimals, to tell apart two latencies that read alike. */
+    public static String latency(double ms, int extra) {
         if (Double.isNaN(ms)) {
             return "–";
         }
         if (ms < 10) {
-            return trim(ms, 2) + " ms";
+            return trim(ms, 2 + extra) + " ms";
         }
         if (ms < 1000) {
-            return Math.round(ms) + " ms";
+            return trim(ms, extra) + " ms";
         }
-        return trim(ms / 1000.0, 2) + " s";
+        return trim(ms / 1000.0, 2 + extra) + " s";
     }
 
     /**
@@ -62,6 +67,11 @@ public final class Units {
      * {@code 312.5}, {@code 1235000}; {@code –} for NaN.
      */
     public static String number(double value) {
+        return number(value, 0);
+    }
+
+    /** The same with {@code extra} more significant digits. */
+    public static String number(double value, int extra) {
         if (Double.isNaN(value)) {
             return "–";
         }
@@ -71,18 +81,23 @@ public final class Units {
         if (value == 0) {
             return "0";
         }
-        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros()
+        return new BigDecimal(value).round(new MathContext(4 + extra)).stripTrailingZeros()
                 .toPlainString();
     }
 
     /** A fraction as a percentage with as many decimals as it needs: {@code 99%}, {@code 99.95%}. */
     public static String percent(double fraction) {
+        return percent(fraction, 0);
+    }
+
+    /** The same with {@code extra} more decimals, to tell apart two ratios that read alike. */
+    public static String percent(double fraction, int extra) {
         if (Double.isNaN(fraction)) {
             return "–";
         }
         double p = fraction * 100;
         int decimals = p == Math.rint(p) ? 0 : Math.abs(p * 10 - Math.rint(p * 10)) < 1e-9 ? 1 : 2;
-        return trim(p, decimals) + "%";
+        return trim(p, decimals + extra) + "%";
     }
 
     /** Time since a start: {@code +0:05.2}, {@code +12:40.0}, {@code +1:02:03}. */

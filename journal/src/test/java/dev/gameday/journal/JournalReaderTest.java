@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +26,26 @@ class JournalReaderTest {
         List<JournalLine> events = new ArrayList<>();
         summary[0] = JournalReader.read(JournalReader.locate(dir), events::add);
         return events;
+    }
+
+    @Test
+    void aConsumerThatFailsStopsTheReadingAndItsParserThread() throws IOException {
+        StringBuilder journal = new StringBuilder("{\"type\":\"run.started\",\"t\":1000,\"seq\":0,\"v\":1}\n");
+        for (int i = 1; i <= 100_000; i++) {
+            journal.append("{\"type\":\"sample\",\"t\":").append(1000 + i).append(",\"seq\":").append(i)
+                    .append(",\"probe\":\"p\",\"ok\":true,\"ms\":1}\n");
+        }
+        Files.writeString(dir.resolve(JournalReader.FILE_NAME), journal);
+        List<Long> seen = new ArrayList<>();
+        assertThatThrownBy(() -> JournalReader.read(dir.resolve(JournalReader.FILE_NAME), line -> {
+            seen.add(line.seq());
+            if (seen.size() == 10) {
+                throw new IllegalStateException("the consumer broke");
+            }
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the consumer broke");
+        assertThat(seen).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("journal-parser")));
     }
 
     @Test

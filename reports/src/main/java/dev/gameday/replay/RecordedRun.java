@@ -3,7 +3,7 @@ package dev.gameday.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.replay.internal.Entry;
 import dev.gameday.replay.internal.Happening;
-import dev.gameday.replay.internal.Sample;
+import dev.gameday.replay.internal.ReplaySample;
 import dev.gameday.replay.StopFinder;
 import dev.gameday.journal.JournalLine;
 import dev.gameday.journal.JournalReader;
@@ -62,7 +62,7 @@ public final class RecordedRun {
     private static Entry entry(JournalLine e, Map<String, String> probeNames) {
         if (e.type().equals("sample")) {
             String probe = probeNames.computeIfAbsent(e.body().path("probe").asText(), p -> p);
-            return new Sample(e.t(), e.seq(), probe, e.body().path("ok").asBoolean(), e.body().path("ms").asDouble(),
+            return new ReplaySample(e.t(), e.seq(), probe, e.body().path("ok").asBoolean(), e.body().path("ms").asDouble(),
                     SampleTaken.value(e.body()));
         }
         return new Happening(e.t(), e.seq(), e.type(), e.body());

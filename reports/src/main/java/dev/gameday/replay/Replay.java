@@ -15,7 +15,7 @@ import dev.gameday.journal.ToleranceChanged;
 import dev.gameday.judge.SampleWindow;
 import dev.gameday.text.Units;
 import dev.gameday.replay.internal.ReplayJudge;
-import dev.gameday.replay.internal.Sample;
+import dev.gameday.replay.internal.ReplaySample;
 import dev.gameday.replay.internal.Screen;
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -241,7 +241,7 @@ public final class Replay {
             for (; stop < run.stops().size() && run.stops().get(stop).lastEntry() == i; stop++) {
                 run.stops().get(stop).prompts().forEach(p -> screen.line("   ? " + p));
             }
-            if (entry instanceof Sample && entry.t() - lastStatusT >= statusEvery) {
+            if (entry instanceof ReplaySample && entry.t() - lastStatusT >= statusEvery) {
                 status(entry.t());
             }
         }
@@ -339,7 +339,7 @@ public final class Replay {
     /** Follows what a viewer would know at this point: the judge's windows, the phase, active faults. */
     private List<ToleranceChanged> absorb(Entry entry) {
         List<ToleranceChanged> changes = judge.feed(entry);
-        if (entry instanceof Sample s) {
+        if (entry instanceof ReplaySample s) {
             ArrayDeque<Double> last = recent.computeIfAbsent(s.probe(), p -> new ArrayDeque<>());
             last.addLast(s.ms());
             if (last.size() > SPARK_LENGTH) {

@@ -4,7 +4,7 @@ import dev.gameday.replay.internal.Entry;
 import dev.gameday.replay.internal.EventText;
 import dev.gameday.replay.internal.Happening;
 import dev.gameday.replay.internal.NotesFile;
-import dev.gameday.replay.internal.Sample;
+import dev.gameday.replay.internal.ReplaySample;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +32,7 @@ public record ReplayScript(String title, long lengthMs, String partialReason, Li
 
     public static ReplayScript of(RecordedRun run) {
         List<Line> events = new ArrayList<>();
-        Map<String, List<Sample>> byProbe = new LinkedHashMap<>();
+        Map<String, List<ReplaySample>> byProbe = new LinkedHashMap<>();
         List<Integer> shownAtStop = new ArrayList<>();
         List<Stop> stops = run.stops();
         for (int i = 0; i < run.entries().size(); i++) {
@@ -40,7 +40,7 @@ public record ReplayScript(String title, long lengthMs, String partialReason, Li
             while (shownAtStop.size() < stops.size() && stops.get(shownAtStop.size()).lastEntry() < i) {
                 shownAtStop.add(events.size());
             }
-            if (e instanceof Sample s) {
+            if (e instanceof ReplaySample s) {
                 byProbe.computeIfAbsent(s.probe(), p -> new ArrayList<>()).add(s);
             } else if (e instanceof Happening h) {
                 String text = EventText.describe(h);
@@ -57,7 +57,7 @@ public record ReplayScript(String title, long lengthMs, String partialReason, Li
             int every = Math.max(1, (all.size() + MAX_POINTS - 1) / MAX_POINTS);
             List<Point> points = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
-                Sample s = all.get(i);
+                ReplaySample s = all.get(i);
                 // Thinned, but a failed sample is always kept: it is what the room looks for.
                 if (i % every == 0 || !s.ok()) {
                     points.add(new Point(s.t() - run.startT(), s.ms(), s.ok()));

@@ -3,7 +3,7 @@ package dev.gameday.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.replay.internal.Entry;
 import dev.gameday.replay.internal.EventText;
-import dev.gameday.replay.internal.Sample;
+import dev.gameday.replay.internal.ReplaySample;
 import dev.gameday.replay.internal.Happening;
 import dev.gameday.replay.internal.ReplayJudge;
 import dev.gameday.journal.ToleranceChanged;
@@ -154,7 +154,7 @@ public final class StopFinder {
         int hidden = 0;
         for (int i = from; i < to; i++) {
             Entry entry = entries.get(i);
-            if (entry instanceof Sample s) {
+            if (entry instanceof ReplaySample s) {
                 long[] counts = probes.computeIfAbsent(s.probe(), p -> new long[2]);
                 counts[0]++;
                 counts[1] += s.ok() ? 0 : 1;

@@ -64,8 +64,8 @@ final class Progress implements RunListener {
             b.append(" · step ").append(String.join("+", s.steps()));
         }
         for (RunStatus.ProbeNow p : s.probes()) {
-            b.append(" · ").append(p.name()).append(" success ").append(Units.percent(p.successRatio()))
-                    .append(" p95 ").append(Units.latency(p.p95Ms()));
+            b.append(" · ").append(p.name()).append(" success ").append(Units.percent(p.successRatio()));
+            b.append(p.value() != null ? " value " + p.value() : " p95 " + Units.latency(p.p95Ms()));
         }
         for (RunStatus.AbortNow a : s.aborts()) {
             b.append(" · abort ").append(a.name()).append(a.armed() ? " armed" : " idle")

@@ -2,7 +2,7 @@ package dev.gameday.cli;
 
 import dev.gameday.recover.CrashRecovery;
 import dev.gameday.recover.RecoveryOutcome;
-import dev.gameday.run.RunReports;
+import dev.gameday.run.ReportsAfterRun;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ final class RecoverCommand implements Callable<Integer> {
             failed |= o.status() == RecoveryOutcome.Status.FAILED;
             refused |= o.status() == RecoveryOutcome.Status.FOREIGN;
             if (o.status() == RecoveryOutcome.Status.RECOVERED) {
-                RunReports.render(o.runDir(), System.err);
+                ReportsAfterRun.render(o.runDir(), System.err);
             }
         }
         out.flush();

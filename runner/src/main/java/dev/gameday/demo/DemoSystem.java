@@ -1,9 +1,11 @@
 package dev.gameday.demo;
 
+import dev.gameday.text.BindFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.net.HostAndPort;
+import java.io.IOException;
 
 /**
  * A small system to run experiments against: a storefront HTTP service that calls an inventory HTTP
@@ -39,6 +41,14 @@ public final class DemoSystem {
             return Storefront.start(vertx, storefrontPort, target)
                     .map(storefront -> new DemoSystem(inventory, storefront))
                     .recover(failure -> inventory.close().transform(closed -> Future.failedFuture(failure)));
+        });
+    }
+
+    /** A service that cannot listen says which one and where: "inventory cannot listen on 127.0.0.1:8081: …". */
+    static <T> Future<T> listening(String service, int port, Future<T> listen) {
+        return listen.recover(e -> {
+            return Future.failedFuture(new IOException(service + " cannot listen on " + HOST + ":" + port + ": "
+                    + BindFailure.reason(e), e));
         });
     }
 

@@ -19,7 +19,8 @@ final class Inventory {
         DemoMetrics.install(router);
         router.get("/health").handler(rc -> Json.send(rc, 200, new JsonObject().put("status", "up")));
         router.get("/stock/:id").handler(Inventory::stock);
-        return vertx.createHttpServer().requestHandler(router).listen(port, DemoSystem.HOST);
+        return DemoSystem.listening("inventory", port,
+                vertx.createHttpServer().requestHandler(router).listen(port, DemoSystem.HOST));
     }
 
     private static void stock(RoutingContext rc) {

@@ -43,7 +43,8 @@ final class Storefront {
         DemoMetrics.install(router);
         router.get("/health").handler(rc -> Json.send(rc, 200, new JsonObject().put("status", "up")));
         router.get("/products/:id").handler(storefront::product);
-        return vertx.createHttpServer().requestHandler(router).listen(port, DemoSystem.HOST)
+        return DemoSystem.listening("storefront", port,
+                vertx.createHttpServer().requestHandler(router).listen(port, DemoSystem.HOST))
                 .map(server -> new Running(server, storefront.inventory));
     }
 

@@ -48,6 +48,12 @@ public final class TrafficMeter {
                     "not verified: " + (from.unavailable() != null ? from.unavailable() : to.unavailable()));
         }
         ProxyTraffic carried = to.traffic().minus(from.traffic());
+        if (carried.upstreamReceivedBytes() < 0 || carried.downstreamReceivedBytes() < 0
+                || (carried.connectionsAccepted() != null && carried.connectionsAccepted() < 0)) {
+            // Counters only grow while the proxy lives: this one was deleted or its server restarted.
+            return new PathChecked(step, proxy, null, basis, null, null, null,
+                    "not verified: the proxy's traffic counters went back (the proxy was recreated or its server restarted)");
+        }
         return new PathChecked(step, proxy, carried.carriedTraffic(), basis, carried.connectionsAccepted(),
                 carried.upstreamReceivedBytes(), carried.downstreamReceivedBytes(), null);
     }

@@ -1,7 +1,7 @@
 package dev.gameday.proxy;
 
 import dev.gameday.proxy.api.ToxiproxyApi;
-import dev.gameday.proxy.net.BindFailure;
+import dev.gameday.text.BindFailure;
 import dev.gameday.proxy.net.HostPort;
 import dev.gameday.proxy.net.ListenClaims;
 import dev.gameday.proxy.net.ProxyCollection;

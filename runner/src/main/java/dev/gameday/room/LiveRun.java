@@ -11,7 +11,7 @@ import dev.gameday.judge.AbortNow;
 import dev.gameday.judge.Judge;
 import dev.gameday.judge.ProbeRule;
 import dev.gameday.judge.SampleWindow;
-import dev.gameday.report.run.RunReports;
+import dev.gameday.report.run.analysis.TimelineText;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -136,7 +136,7 @@ final class LiveRun {
             case "run.ended", "run.interrupted" -> ended = true;
             default -> { }
         }
-        String text = RunReports.eventText(line.type(), e);
+        String text = TimelineText.text(line.type(), e);
         if (text != null && !line.type().equals("tolerance")) {
             keep(events, MAX_EVENTS, MAPPER.createObjectNode().put("atMs", line.t() - startT)
                     .put("type", line.type()).put("text", text));

@@ -3,6 +3,7 @@ package dev.gameday.run;
 import dev.gameday.experiment.Redactor;
 import dev.gameday.experiment.Rollback;
 import dev.gameday.fault.FaultLedger;
+import dev.gameday.fault.TrafficMeter;
 import dev.gameday.hypothesis.Lookback;
 import dev.gameday.journal.Evidence;
 import dev.gameday.journal.InjectedRef;
@@ -18,6 +19,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -71,19 +73,23 @@ final class Closing {
     }
 
     /**
-     * Removes everything left, retrying while Toxiproxy fails; completes with what may remain. Each
-     * attempt's removals (and the fault paths read right after them) are journaled, and judged, on the
-     * session's context before the next attempt's.
+     * Removes everything left, retrying while Toxiproxy fails; completes with what may remain. The
+     * faults' traffic is read first (the teardown deletes the proxies the run created, and their
+     * counters with them); each attempt's removals and the paths of the faults it took off are
+     * journaled, and judged, on the session's context before the next attempt's.
      */
     private Future<List<InjectedRef>> undo(Context context, String reason) {
         Teardown teardown = new Teardown(ledger, CALL_IN_FLIGHT_WAIT_MS, UNDO_RETRY_DELAYS_MS);
-        return vertx.executeBlocking(() -> teardown.run(undo -> {
-            List<PathChecked> paths = faults.pathsOfUndone(undo.removedFaults());
-            context.runOnContext(v -> {
-                faults.pathsChecked(paths);
-                undo.events(reason).forEach(record);
-            });
-        }).stillInjected(), false);
+        return vertx.executeBlocking(() -> {
+            Map<String, TrafficMeter.Reading> atTeardown = faults.readingsBeforeTeardown();
+            return teardown.run(undo -> {
+                List<PathChecked> paths = faults.pathsOfUndone(undo.removedFaults(), atTeardown);
+                context.runOnContext(v -> {
+                    faults.pathsChecked(paths);
+                    undo.events(reason).forEach(record);
+                });
+            }).stillInjected();
+        }, false);
     }
 
     private Future<Void> rollbacks() {

@@ -21,6 +21,7 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,15 +176,29 @@ final class FaultSteps {
     }
 
     /**
-     * The path evidence of faults that came off all at once (abort, error), read just after: what their
-     * proxies carried from the injection until then. Blocking: call on a worker thread.
+     * What the proxies of the faults still in place have carried until now, read before a teardown
+     * takes them off all at once (abort, error): once it has deleted a proxy the run created, that
+     * proxy's counters are gone. Blocking: call on a worker thread.
      */
-    List<PathChecked> pathsOfUndone(List<FaultLedger.Entry> undone) {
+    Map<String, TrafficMeter.Reading> readingsBeforeTeardown() {
+        Map<String, TrafficMeter.Reading> now = new HashMap<>();
+        for (String step : atInjection.keySet()) {
+            FaultLedger.Entry e = ledger.inPlace(step);
+            if (e != null) {
+                now.put(step, meter.read(e.proxy()));
+            }
+        }
+        return now;
+    }
+
+    /** The path evidence of faults a teardown took off: what their proxies carried from the injection to its start. */
+    List<PathChecked> pathsOfUndone(List<FaultLedger.Entry> undone, Map<String, TrafficMeter.Reading> atTeardown) {
         List<PathChecked> out = new ArrayList<>();
         for (FaultLedger.Entry e : undone) {
             TrafficMeter.Reading in = atInjection.remove(e.step());
-            if (in != null) {
-                out.add(TrafficMeter.path(e.step(), e.proxy(), "during the fault", in, meter.read(e.proxy())));
+            TrafficMeter.Reading end = atTeardown.get(e.step());
+            if (in != null && end != null) {
+                out.add(TrafficMeter.path(e.step(), e.proxy(), "during the fault", in, end));
             }
         }
         return out;

@@ -46,7 +46,7 @@ public final class RunEngine {
             }
             options.out().println("recovered an unfinished run in " + r.runDir() + ": " + r.message());
             if (r.status() == RecoveryOutcome.Status.RECOVERED) {
-                RunReports.render(r.runDir(), System.err);
+                ReportsAfterRun.render(r.runDir(), System.err);
             }
         }
         if (options.dryRun()) {
@@ -84,7 +84,7 @@ public final class RunEngine {
             engine.close();
             server.close();
         }
-        RunReports.render(runDir, System.err);
+        ReportsAfterRun.render(runDir, System.err);
         return result.in(runDir);
     }
 

@@ -12,11 +12,8 @@ import dev.gameday.journal.AbortRequested;
 import dev.gameday.journal.AbortTripped;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalEvent;
-import dev.gameday.journal.PhaseStarted;
 import dev.gameday.journal.RecoveryMeasured;
 import dev.gameday.journal.SampleTaken;
-import dev.gameday.journal.StepEnded;
-import dev.gameday.journal.StepStarted;
 import dev.gameday.journal.ToleranceChanged;
 import dev.gameday.judge.AbortRule;
 import dev.gameday.judge.Judge;
@@ -32,11 +29,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -68,16 +61,14 @@ final class RunSession {
     private final SessionTimers timers;
     private final Closing closing;
     private final Lookback lookback;
-    private final Set<String> openSteps = new LinkedHashSet<>();
-    /** Tolerances that stopped holding and have not held since, to say when they hold again. */
-    private final Set<String> breached = new HashSet<>();
+    private final PhaseClock phases;
+    private final MethodSteps steps;
+    private final BreachNarration narration;
     private final Promise<RunResult> result = Promise.promise();
     private final FaultSteps faults;
 
     private Context context;
     private Sampling sampling;
-    private Phase phase = Phase.PREFLIGHT;
-    private long phaseEndsAt;
     private boolean watchingAborts;
     private Long recoveredAfterMs;
     private boolean ended;
@@ -108,6 +99,9 @@ final class RunSession {
         });
         this.faults = new FaultSteps(vertx, ledger, this::record, listener, runId, proxies, server.client(),
                 new TrafficMeter(server.url()), trafficAtPreflight, this::toxiproxyFailed);
+        this.phases = new PhaseClock(this::record, journal, listener, RunSession::now);
+        this.steps = new MethodSteps(this::record, listener, faults, () -> ended);
+        this.narration = new BreachNarration(listener);
         this.timers = new SessionTimers(vertx, () -> ended);
         this.lookback = new Lookback(vertx, experiment.steadyState().probes(), redactor);
         this.closing = new Closing(vertx, experiment.rollbacks(), redactor, journal, ledger, faults, judge, this::record,
@@ -145,7 +139,7 @@ final class RunSession {
     // ---- pre-flight and steady state before ------------------------------------------------------
 
     private void preflight() {
-        enterPhase(Phase.PREFLIGHT, 0);
+        phases.enter(Phase.PREFLIGHT, 0);
         Preflight preflight = new Preflight(experiment, server, ledger, replaceProxies, journal::append);
         TrafficMeter meter = new TrafficMeter(server.url());
         blocking(() -> {
@@ -165,7 +159,7 @@ final class RunSession {
         if (ended) {
             return;
         }
-        enterPhase(Phase.BEFORE, experiment.steadyState().before().toMillis());
+        phases.enter(Phase.BEFORE, experiment.steadyState().before().toMillis());
         sampling = new Sampling(vertx, experiment.steadyState().probes(), redactor, this::onSample);
         sampling.start();
         timers.every(listener.statusEveryMs(), () -> listener.status(status()));
@@ -190,13 +184,13 @@ final class RunSession {
     // ---- method -----------------------------------------------------------------------------------
 
     private void startMethod() {
-        enterPhase(Phase.METHOD, plan.totalMs());
+        phases.enter(Phase.METHOD, plan.totalMs());
         sampling.resume();
         long start = now();
         watchingAborts = true;
         timers.every(HEARTBEAT_MS, faults::heartbeat);
         for (MethodPlan.Moment m : plan.moments()) {
-            timers.after(start + m.offsetMs() - now(), () -> m.actions().forEach(this::act));
+            timers.after(start + m.offsetMs() - now(), () -> m.actions().forEach(steps::act));
         }
         timers.after(start + plan.totalMs() - now(), () -> faults.settled().onComplete(v -> {
             if (!ended) {
@@ -205,35 +199,13 @@ final class RunSession {
         }));
     }
 
-    private void act(MethodPlan.Action action) {
-        Timeline.Entry e = action.entry();
-        String name = e.step().name();
-        if (action instanceof MethodPlan.Start) {
-            record(new StepStarted(name, e.kind(), e.parent()));
-            openSteps.add(name);
-            listener.event(String.format(Locale.ROOT, "  step %s (%s, %s)", name, e.kind(), Units.seconds(e.durationMs())));
-            if (e.step().fault() != null) {
-                faults.inject(name, e.step().fault());
-            }
-        } else if (action instanceof MethodPlan.End) {
-            Future<Void> done = e.step().fault() != null ? faults.remove(name) : faults.settled();
-            done.onComplete(v -> {
-                if (!ended && openSteps.remove(name)) {
-                    record(new StepEnded(name));
-                }
-            });
-        } else if (action instanceof MethodPlan.Move m) {
-            faults.ramp(name, e.step().fault(), m.value());
-        }
-    }
-
     // ---- recovery and after -----------------------------------------------------------------------
 
     private void startRecovery() {
         Long removal = judge.lastRemovalT();
         long from = removal == null ? now() : removal;
         long cap = recovery.capMs();
-        enterPhase(Phase.RECOVERY, Math.max(0, from + cap - now()));
+        phases.enter(Phase.RECOVERY, Math.max(0, from + cap - now()));
         timers.after(from + cap - now(), () -> recoveryOver(null));
         if (removal == null) {
             recoveryOver(null); // no fault went in: nothing to recover from
@@ -250,7 +222,7 @@ final class RunSession {
     }
 
     private void recoveryOver(Long recoveredAfter) {
-        if (ended || phase != Phase.RECOVERY) {
+        if (ended || phases.phase() != Phase.RECOVERY) {
             return;
         }
         recoveredAfterMs = recoveredAfter;
@@ -262,7 +234,7 @@ final class RunSession {
         }
         timers.cancelAll();
         long after = experiment.steadyState().after().toMillis();
-        enterPhase(Phase.AFTER, after);
+        phases.enter(Phase.AFTER, after);
         watchingAborts = false;
         timers.every(listener.statusEveryMs(), () -> listener.status(status()));
         timers.after(after, () -> sampling.pause().onComplete(v -> conclude()));
@@ -288,23 +260,15 @@ final class RunSession {
         // Journaled and judged even while ending: every slot sent yields its sample.
         record(new SampleTaken(s.scheduledAt(), s.probe(), s.ok(), s.latencyMs(), s.status(), s.error(), s.value()));
         lookback.saw(s);
-        if (!ended && phase == Phase.RECOVERY) {
+        if (!ended && phases.phase() == Phase.RECOVERY) {
             checkRecovered();
         }
     }
 
     private void onToleranceChanged(ToleranceChanged change) {
         journal.append(change);
-        if (ended) {
-            return;
-        }
-        String key = change.probe() + " " + change.tolerance();
-        if (!change.holds()) {
-            listener.event("  ! " + key + " " + change.observedText() + " over its window, outside "
-                    + change.expected() + " (" + change.phase() + ")");
-            breached.add(key);
-        } else if (breached.remove(key)) {
-            listener.event("  " + key + " holds again (" + change.observedText() + ", " + change.expected() + ")");
+        if (!ended) {
+            narration.changed(change);
         }
     }
 
@@ -321,7 +285,7 @@ final class RunSession {
     /** A request from the run's control file ({@link ControlWatcher}): journaled; an abort is obeyed. */
     void control(JournalEvent request) {
         context.runOnContext(v -> {
-            if (phase == Phase.DONE) {
+            if (phases.phase() == Phase.DONE) {
                 return;
             }
             record(request);
@@ -357,13 +321,12 @@ final class RunSession {
         watchingAborts = false;
         timers.cancelAll();
         listener.ending();
-        openSteps.forEach(s -> record(new StepEnded(s)));
-        openSteps.clear();
-        enterPhase(Phase.ROLLBACK, 0);
+        steps.closeOpen();
+        phases.enter(Phase.ROLLBACK, 0);
         // Faults first, at once; meanwhile every sample already sent comes back and is journaled.
         Future<Void> drained = sampling == null ? Future.succeededFuture() : sampling.stop();
         closing.close(context, verdict, summary, removalReason, drained, recoveredAfterMs, conflict).onSuccess(r -> {
-            enterPhase(Phase.DONE, 0);
+            phases.enter(Phase.DONE, 0);
             closing.endJournal(r);
             result.tryComplete(r);
         }).onFailure(result::tryFail);
@@ -371,18 +334,8 @@ final class RunSession {
 
     // ---- plumbing ---------------------------------------------------------------------------------
 
-    private void enterPhase(Phase next, long durationMs) {
-        phase = next == Phase.PREFLIGHT ? next : phase.then(next);
-        phaseEndsAt = now() + durationMs;
-        record(new PhaseStarted(next.key(), durationMs > 0 ? durationMs : null));
-        journal.sync();
-        if (next != Phase.DONE) {
-            listener.event("[" + next.key() + "]" + (durationMs > 0 ? " " + Units.seconds(durationMs) : ""));
-        }
-    }
-
     private RunStatus status() {
-        return RunStatus.of(phase.key(), Math.max(0, phaseEndsAt - now()), openSteps, judge, watchingAborts);
+        return RunStatus.of(phases.phase().key(), phases.leftMs(), steps.open(), judge, watchingAborts);
     }
 
     private <T> Future<T> blocking(Callable<T> call) {

@@ -25,7 +25,9 @@ public record RunStatus(String phase, long leftMs, List<String> steps, List<Prob
         for (ProbeRule probe : judge.rules().probes()) {
             SampleWindow w = judge.window(probe.name());
             if (w != null && w.count() > 0) {
-                probes.add(new ProbeNow(probe.name(), w.successRatio(), w.percentileMs(95)));
+                String value = probe.bounds().stream().filter(b -> b.metric().isValue()).findFirst()
+                        .map(b -> b.format(b.measure(w))).orElse(null);
+                probes.add(new ProbeNow(probe.name(), w.successRatio(), w.percentileMs(95), value));
             }
         }
         List<AbortNow> aborts = new ArrayList<>();
@@ -36,8 +38,11 @@ public record RunStatus(String phase, long leftMs, List<String> steps, List<Prob
         return new RunStatus(phase, leftMs, List.copyOf(steps), probes, aborts);
     }
 
-    /** A probe's current window: success ratio and p95 in ms. */
-    public record ProbeNow(String name, double successRatio, double p95Ms) {}
+    /**
+     * A probe's current window: success ratio, p95 in ms, and — for a probe with a value bound — the
+     * value the judge measures over it, as it reads (null otherwise).
+     */
+    public record ProbeNow(String name, double successRatio, double p95Ms, String value) {}
 
     /** An abort condition: it trips when {@code metric expected} holds for {@code sustainedMs}. */
     public record AbortNow(String name, boolean armed, String metric, String expected, long sustainedMs) {}

@@ -73,6 +73,6 @@ final class ShutdownGuard {
         }
         journal.close();
         RunLock.deleteQuietly(runDir);
-        RunReports.render(runDir, err);
+        ReportsAfterRun.render(runDir, err);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gameday.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -15,13 +16,16 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shape docs/architecture.md draws, enforced: no package cycles, {@code internal} packages used
  * only from inside their parent, the layers from the command line down to the journal, the reports
- * on the journal alone, and exit codes in the command line only. Covers the three modules (the runner's
+ * on the journal alone, exit codes in the command line only, and one simple name per class. Covers the three modules (the runner's
  * test class path holds the reports and the journal).
  */
 class LayersTest {
@@ -81,6 +85,15 @@ class LayersTest {
     void exitCodesAreMappedInTheCommandLineOnly() {
         noClasses().that().resideOutsideOfPackage("dev.gameday.cli..").should().callMethod(System.class, "exit", int.class)
                 .check(classes);
+    }
+
+    @Test
+    void oneNamePerConcept() {
+        Map<String, List<String>> byName = classes.stream().filter(c -> c.isTopLevelClass())
+                .collect(Collectors.groupingBy(JavaClass::getSimpleName,
+                        Collectors.mapping(JavaClass::getName, Collectors.toList())));
+        assertThat(byName.values().stream().filter(names -> names.size() > 1))
+                .as("top-level classes of the three modules that share a simple name").isEmpty();
     }
 
     /**

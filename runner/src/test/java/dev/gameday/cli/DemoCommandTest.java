@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,5 +50,19 @@ class DemoCommandTest {
         int code = cli.execute("demo", "--serve", "--storefront-port", "0", "--inventory-port", "0", "--inventory-address", "nowhere");
         assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(err.toString()).contains("inventory address must be host:port, got 'nowhere'");
+    }
+
+    @Test
+    void aBusyPortIsNamedWithItsService() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = Gameday.commandLine();
+            cli.setErr(new PrintWriter(err, true));
+            int code = cli.execute("demo", "--serve", "--storefront-port", String.valueOf(taken.getLocalPort()),
+                    "--inventory-port", "0");
+            assertThat(code).isNotZero();
+            assertThat(err.toString()).contains("storefront cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": address already in use").doesNotContain("\tat ");
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import dev.gameday.journal.Evidence;
+import dev.gameday.journal.JournalSchema;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -50,6 +51,7 @@ class RunReportEndToEndTest {
         }
         assertThat(result.verdict()).isEqualTo(Verdict.REFUTED);
         Path run = result.runDir();
+        assertThat(JournalSchema.problems(run.resolve("journal.jsonl"))).as("the journal against its schema").isEmpty();
         for (String file : new String[] {"journal.jsonl", "report.html", "report.md", "junit.xml"}) {
             assertThat(Files.readString(run.resolve(file))).as(file).doesNotContain(SECRET);
         }

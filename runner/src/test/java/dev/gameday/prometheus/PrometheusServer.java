@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -53,6 +54,14 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** Starts Prometheus scraping {@code targets} ({@code host:port}, path {@code /metrics}) every second; waits until it is ready. */
     public static PrometheusServer start(Path dir, List<String> targets) throws IOException {
+        return start(dir, targets, null);
+    }
+
+    /**
+     * The same with Prometheus's web configuration ({@code --web.config.file}, e.g. basic_auth_users);
+     * a server that then answers 401 to anonymous requests counts as up.
+     */
+    public static PrometheusServer start(Path dir, List<String> targets, String webConfig) throws IOException {
         Path binary = binary();
         assumeTrue(binary != null, "prometheus is not installed (.ci/run installs Debian's prometheus package with"
                 + " apt-get; it could not here): the tests against a real Prometheus server are skipped");
@@ -71,11 +80,17 @@ public final class PrometheusServer implements AutoCloseable {
                 """.formatted(targets.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", "))));
         int port = freePort();
         Path log = dir.resolve("prometheus.log");
-        Process process = new ProcessBuilder(binary.toString(),
+        List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--config.file=" + config,
                 "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port,
-                "--log.level=warn")
+                "--log.level=warn"));
+        if (webConfig != null) {
+            Path web = dir.resolve("web.yml");
+            Files.writeString(web, webConfig);
+            command.add("--web.config.file=" + web);
+        }
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -87,7 +102,8 @@ public final class PrometheusServer implements AutoCloseable {
                         if (!process.isAlive()) {
                             throw new IllegalStateException("prometheus exited: " + Files.readString(log));
                         }
-                        return server.status("/-/ready") == 200;
+                        int status = server.status("/-/ready");
+                        return status == 200 || (webConfig != null && status == 401);
                     });
         } catch (RuntimeException e) {
             server.close();

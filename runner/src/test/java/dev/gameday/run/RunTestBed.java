@@ -5,6 +5,7 @@ import dev.gameday.fault.ToxiproxyClients;
 import dev.gameday.journal.FaultInjected;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalFile;
+import dev.gameday.journal.JournalSchema;
 import dev.gameday.journal.ProxyCreated;
 import dev.gameday.journal.RunStarted;
 import dev.gameday.journal.ToxicSpec;
@@ -174,9 +175,18 @@ public final class RunTestBed implements AutoCloseable {
         return run(file, out, vars());
     }
 
+    /** A run in this JVM; its journal, whatever the run did, is held to the journal's JSON Schema line by line. */
     static RunResult run(Path file, Path out, Map<String, String> vars) throws Exception {
-        return RunEngine.run(RunOptions.of(file, vars, Map.of("DEMO_TOKEN", SECRET), out,
+        RunResult result = RunEngine.run(RunOptions.of(file, vars, Map.of("DEMO_TOKEN", SECRET), out,
                 new PrintStream(PrintStream.nullOutputStream())));
+        Path journal = result.runDir() == null ? null : result.runDir().resolve("journal.jsonl");
+        if (journal != null && Files.exists(journal)) {
+            List<String> problems = JournalSchema.problems(journal);
+            if (problems.stream().anyMatch(p -> !p.matches("line \\d+ is .*"))) {
+                throw new AssertionError(journal + " breaks journal.schema.json:\n" + String.join("\n", problems));
+            }
+        }
+        return result;
     }
 
     /** Starts a run on another thread; returns once its first fault is in place (journaled). */

@@ -16,6 +16,7 @@ import eu.rekawek.toxiproxy.Proxy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -117,6 +118,11 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
         assertThat(j.all("sample").stream().filter(s -> s.path("seq").asLong() > abortSeq))
                 .as("samples in flight at the abort, journaled once they came back").isNotEmpty()
                 .allMatch(s -> s.path("t").asLong() < abort);
+        // The stalled proxy carried the storefront's calls until the abort took the fault off (and the
+        // teardown deleted the proxy): its path is read before the proxy is gone.
+        JsonNode path = j.first("path").orElseThrow();
+        assertThat(path.path("carried").asBoolean()).as(path.toString()).isTrue();
+        assertThat(path.path("upstreamBytes").asLong()).as(path.toString()).isPositive();
     }
 
     /** A team that truly wants no baseline says so, and the verdict says it has none. */
@@ -135,6 +141,9 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
         assertThat(r.summary()).contains("Caveat: no baseline").doesNotContain("before, during");
         assertThat(journal(runDir(out())).first("verdict").orElseThrow().path("caveats").toString())
                 .contains("no baseline");
+        assertThat(Files.readString(runDir(out()).resolve("junit.xml"))).contains("caveats: no baseline")
+                .contains("name=\"caveats\" value=\"no baseline");
+        assertThat(Files.readString(runDir(out()).resolve("report.md"))).contains("no baseline");
         assertThat(r.evidence()).filteredOn(e -> e.phase().equals("before")).allMatch(e -> e.status().key().equals("info")
                 || e.status().key().equals("no data"));
     }

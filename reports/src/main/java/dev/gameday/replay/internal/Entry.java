@@ -1,10 +1,10 @@
 package dev.gameday.replay.internal;
 
 /**
- * One moment of a recorded run, in replay order: a probe {@link Sample} (kept compact, as a run has
+ * One moment of a recorded run, in replay order: a probe {@link ReplaySample} (kept compact, as a run has
  * many) or any other journal event ({@link Happening}).
  */
-public sealed interface Entry permits Sample, Happening {
+public sealed interface Entry permits ReplaySample, Happening {
     /** Epoch milliseconds ({@code t} in the journal). */
     long t();
 

@@ -36,7 +36,7 @@ public final class ReplayJudge {
     /** Moves the judge past one entry; returns the tolerance changes it brought about. */
     public List<ToleranceChanged> feed(Entry entry) {
         changes.clear();
-        if (entry instanceof Sample s) {
+        if (entry instanceof ReplaySample s) {
             judge.sample(s.probe(), s.t(), s.ok(), s.ms(), s.value());
         } else if (entry instanceof Happening h) {
             switch (h.type()) {

@@ -2,7 +2,12 @@ package dev.gameday.report.doc;
 
 import java.util.List;
 
-/** One block of a {@link Document}; every renderer handles every kind. */
+/**
+ * One block of a {@link Document}. Sealed: the writers ({@link MarkdownWriter},
+ * {@code report.html.HtmlWriter}) handle every permitted kind and throw on any other, and
+ * {@code BlockKindsTest} renders each kind with each writer, so a kind added here fails a test until
+ * every writer renders it.
+ */
 public sealed interface Block {
     record Heading(int level, String text) implements Block {}
 

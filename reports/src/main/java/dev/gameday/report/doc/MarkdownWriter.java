@@ -56,7 +56,14 @@ public final class MarkdownWriter {
         } else if (block instanceof Block.Figure f) {
             out.append('_').append(escape(f.caption())).append(":_ ").append(escape(f.alt()))
                     .append(" (chart in the HTML report)\n\n");
+        } else {
+            throw unrenderable(block);
         }
+    }
+
+    /** Every kind of the sealed {@link Block} and {@link Inline} is rendered above; a new one must be too. */
+    private static IllegalArgumentException unrenderable(Object kind) {
+        return new IllegalArgumentException("MarkdownWriter cannot render " + kind.getClass().getSimpleName());
     }
 
     private static void list(StringBuilder out, List<List<Inline>> items, String marker) {
@@ -104,6 +111,8 @@ public final class MarkdownWriter {
                 } else {
                     out.append(escape(l.text()));
                 }
+            } else {
+                throw unrenderable(piece);
             }
         }
         return out.toString();

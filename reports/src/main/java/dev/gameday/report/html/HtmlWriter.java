@@ -83,7 +83,14 @@ public final class HtmlWriter {
         } else if (block instanceof Block.Figure f) {
             out.append("<figure>").append(f.svg()).append("<figcaption>").append(Html.escape(f.caption()))
                     .append("</figcaption></figure>\n");
+        } else {
+            throw unrenderable(block);
         }
+    }
+
+    /** Every kind of the sealed {@link Block} and {@link Inline} is rendered above; a new one must be too. */
+    private static IllegalArgumentException unrenderable(Object kind) {
+        return new IllegalArgumentException("HtmlWriter cannot render " + kind.getClass().getSimpleName());
     }
 
     private static void list(StringBuilder out, List<List<Inline>> items, String open, String prefix) {
@@ -125,6 +132,8 @@ public final class HtmlWriter {
                 } else {
                     out.append(Html.escape(l.text()));
                 }
+            } else {
+                throw unrenderable(piece);
             }
         }
         return out.toString();

@@ -1,12 +1,13 @@
 package dev.gameday.report.run;
 
-import dev.gameday.report.run.ReportFormat;
 import dev.gameday.report.doc.MarkdownWriter;
 import dev.gameday.report.html.HtmlWriter;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.journal.JournalReader;
 import dev.gameday.journal.JournalSummary;
 import dev.gameday.report.junit.JUnitXml;
+import dev.gameday.report.run.analysis.RunAnalysis;
+import dev.gameday.report.run.analysis.RunAnalyzer;
+import dev.gameday.report.run.section.RunReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,12 +40,6 @@ public final class RunReports {
             written.add(Files.setPosixFilePermissions(writeAtomically(outDir.resolve(format.fileName()), content), Files.getPosixFilePermissions(journal)));
         }
         return written;
-    }
-
-    /** A journal event in the words of the report's timeline; null for events it does not list. */
-    public static String eventText(String type, JsonNode event) {
-        TimelineEntry entry = TimelineText.describe(0, type, event);
-        return entry == null ? null : entry.text();
     }
 
     /** One line of run history for a journal (or its run folder): the same analysis the report shows. */

@@ -2,6 +2,9 @@ package dev.gameday.report.run;
 
 import dev.gameday.journal.Detection;
 import dev.gameday.report.experiment.ErrorBudget;
+import dev.gameday.report.run.analysis.FaultWindow;
+import dev.gameday.report.run.analysis.RunAnalysis;
+import dev.gameday.report.run.analysis.RunOutline;
 import dev.gameday.text.Units;
 
 /**
@@ -32,14 +35,16 @@ public record RunSummary(
         int notes) {
 
     static RunSummary of(RunAnalysis run) {
-        Long detect = run.faults().stream().map(FaultWindow::detection).filter(Detection::detected).findFirst()
-                .map(Detection::knownAfterMs).orElse(null);
-        ErrorBudget budget = ErrorBudget.of(run.experiment());
+        RunOutline outline = run.outline();
+        Long detect = run.faults().windows().stream().map(FaultWindow::detection).filter(Detection::detected)
+                .findFirst().map(Detection::knownAfterMs).orElse(null);
+        ErrorBudget budget = ErrorBudget.of(outline.experiment());
         double cost = run.budgetCostMs();
-        return new RunSummary(run.runStarted().path("runId").asText(null), run.experiment().title(),
-                run.runStarted().path("experimentFile").asText(null), run.experiment().team(),
-                run.experiment().owner(), run.startT(), run.durationMs(), run.verdict(), run.verdictSummary(), detect,
-                run.timeToRecoverMs(), cost, budget == null ? Units.budgetTime(cost) : budget.describeCost(cost),
-                run.journal().partial(), run.notes().size());
+        return new RunSummary(outline.runStarted().path("runId").asText(null), outline.experiment().title(),
+                outline.runStarted().path("experimentFile").asText(null), outline.experiment().team(),
+                outline.experiment().owner(), outline.startT(), outline.durationMs(), run.judgement().verdict(),
+                run.judgement().summary(), detect, run.faults().timeToRecoverMs(), cost,
+                budget == null ? Units.budgetTime(cost) : budget.describeCost(cost), run.health().summary().partial(),
+                run.notes().size());
     }
 }

@@ -22,6 +22,11 @@ import java.util.SplittableRandom;
 public final class ReportBench {
     private ReportBench() {}
 
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     public static void main(String[] args) throws IOException {
         long samples = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         Path dir = Path.of(args.length > 1 ? args[1] : "target/bench-report");
@@ -34,15 +39,18 @@ public final class ReportBench {
         System.gc();
         long start = System.nanoTime();
         long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long processCpuStart = processCpuNanos();
         List<Path> written = Reports.writeRunReports(journal, dir);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        double processCpu = (processCpuNanos() - processCpuStart) / 1e9;
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.gc();
         long live = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-        System.out.printf(Locale.ROOT, "rendered %d files in %.2f s wall, %.2f s CPU (rendering thread); peak heap %.0f MB"
-                + " of max %.0f MB; heap after GC %.0f MB%n", written.size(), seconds, cpu, peak / 1e6,
+        System.out.printf(Locale.ROOT, "rendered %d files in %.2f s wall, %.2f s CPU (calling thread), %.2f s CPU (process, JIT"
+                + " and GC included); peak heap %.0f MB of max %.0f MB; heap after GC %.0f MB%n", written.size(), seconds,
+                cpu, processCpu, peak / 1e6,
                 Runtime.getRuntime().maxMemory() / 1e6, live / 1e6);
         for (Path p : written) {
             System.out.printf(Locale.ROOT, "  %s %.0f KB%n", p, Files.size(p) / 1e3);

@@ -11,7 +11,7 @@ import dev.gameday.proxy.net.TrafficCounters;
 import dev.gameday.proxy.toxic.Toxic;
 import dev.gameday.toxic.Attribute;
 import dev.gameday.proxy.toxic.ToxicAttributes;
-import dev.gameday.proxy.toxic.ToxicSpec;
+import dev.gameday.proxy.toxic.ConfiguredToxic;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,7 +47,7 @@ final class ProxyJson {
         return node;
     }
 
-    static ObjectNode toxic(ToxicSpec toxic) {
+    static ObjectNode toxic(ConfiguredToxic toxic) {
         ObjectNode node = MAPPER.createObjectNode();
         ObjectNode attributes = node.putObject("attributes");
         toxic.attributes().values().forEach(attributes::put);

@@ -9,7 +9,7 @@ import dev.gameday.proxy.net.ProxyCollection;
 import dev.gameday.proxy.net.ProxyCollection.ProxyInput;
 import dev.gameday.proxy.net.ProxyError;
 import dev.gameday.proxy.toxic.Toxic;
-import dev.gameday.proxy.toxic.ToxicSpec;
+import dev.gameday.proxy.toxic.ConfiguredToxic;
 import dev.gameday.proxy.toxic.ToxicTypes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -163,8 +163,8 @@ public final class ToxiproxyApi {
         return proxies.get(ctx.pathParam("proxy"));
     }
 
-    private ToxicSpec toxic(RoutingContext ctx) {
-        ToxicSpec toxic = proxy(ctx).toxic(ctx.pathParam("toxic"));
+    private ConfiguredToxic toxic(RoutingContext ctx) {
+        ConfiguredToxic toxic = proxy(ctx).toxic(ctx.pathParam("toxic"));
         if (toxic == null) {
             throw new ProxyError(404, "toxic not found");
         }
@@ -230,9 +230,9 @@ public final class ToxiproxyApi {
         Proxy proxy = proxy(ctx);
         JsonNode body = ProxyJson.object(RequestBody.of(ctx));
         String streamName = ProxyJson.text(body, "stream", "downstream").toLowerCase(Locale.ROOT);
-        ToxicSpec.Stream stream = switch (streamName) {
-            case "upstream" -> ToxicSpec.Stream.UPSTREAM;
-            case "downstream" -> ToxicSpec.Stream.DOWNSTREAM;
+        ConfiguredToxic.Stream stream = switch (streamName) {
+            case "upstream" -> ConfiguredToxic.Stream.UPSTREAM;
+            case "downstream" -> ConfiguredToxic.Stream.DOWNSTREAM;
             default -> throw new ProxyError(400, "stream was invalid, can be either upstream or downstream");
         };
         String type = ProxyJson.text(body, "type", "");
@@ -247,16 +247,16 @@ public final class ToxiproxyApi {
         if (proxy.toxic(name) != null) {
             throw new ProxyError(409, "toxic already exists");
         }
-        ToxicSpec spec = new ToxicSpec(name, toxic, stream, ProxyJson.toxicity(body, 1f),
+        ConfiguredToxic spec = new ConfiguredToxic(name, toxic, stream, ProxyJson.toxicity(body, 1f),
                 ProxyJson.attributes(body, toxic, ProxyJson.zeros(toxic)));
         return proxies.addToxic(proxy.name(), spec).map(ProxyJson::toxic);
     }
 
     private Future<ObjectNode> updateToxic(RoutingContext ctx) {
         Proxy proxy = proxy(ctx);
-        ToxicSpec current = toxic(ctx);
+        ConfiguredToxic current = toxic(ctx);
         JsonNode body = ProxyJson.object(RequestBody.of(ctx));
-        ToxicSpec updated = current.withChanges(ProxyJson.toxicity(body, current.toxicity()),
+        ConfiguredToxic updated = current.withChanges(ProxyJson.toxicity(body, current.toxicity()),
                 ProxyJson.attributes(body, current.toxic(), current.attributes()));
         return proxies.updateToxic(proxy.name(), updated).map(ProxyJson::toxic);
     }

@@ -1,6 +1,8 @@
 package dev.gameday.proxy.net;
 
-import dev.gameday.proxy.toxic.ToxicSpec;
+import dev.gameday.text.BindFailure;
+
+import dev.gameday.proxy.toxic.ConfiguredToxic;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -25,8 +27,8 @@ public final class Proxy {
     private final Transport transport;
     private final Context api;
     private final String name;
-    private final List<ToxicSpec> upstreamToxics = new ArrayList<>();
-    private final List<ToxicSpec> downstreamToxics = new ArrayList<>();
+    private final List<ConfiguredToxic> upstreamToxics = new ArrayList<>();
+    private final List<ConfiguredToxic> downstreamToxics = new ArrayList<>();
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
     private final TrafficCounters traffic = new TrafficCounters();
     private HostPort listen;
@@ -67,8 +69,8 @@ public final class Proxy {
     }
 
     /** Upstream toxics first, then downstream, each in the order they were added. */
-    public synchronized List<ToxicSpec> toxics() {
-        List<ToxicSpec> all = new ArrayList<>(upstreamToxics);
+    public synchronized List<ConfiguredToxic> toxics() {
+        List<ConfiguredToxic> all = new ArrayList<>(upstreamToxics);
         all.addAll(downstreamToxics);
         return all;
     }
@@ -149,16 +151,16 @@ public final class Proxy {
     }
 
     /** The toxics of a direction as a new connection starts; the API changes the lists on its own thread. */
-    private synchronized List<ToxicSpec> toxicsNow(ToxicSpec.Stream stream) {
+    private synchronized List<ConfiguredToxic> toxicsNow(ConfiguredToxic.Stream stream) {
         return List.copyOf(toxics(stream));
     }
 
-    private List<ToxicSpec> toxics(ToxicSpec.Stream stream) {
-        return stream == ToxicSpec.Stream.UPSTREAM ? upstreamToxics : downstreamToxics;
+    private List<ConfiguredToxic> toxics(ConfiguredToxic.Stream stream) {
+        return stream == ConfiguredToxic.Stream.UPSTREAM ? upstreamToxics : downstreamToxics;
     }
 
-    public synchronized ToxicSpec toxic(String toxicName) {
-        for (ToxicSpec toxic : toxics()) {
+    public synchronized ConfiguredToxic toxic(String toxicName) {
+        for (ConfiguredToxic toxic : toxics()) {
             if (toxic.name().equals(toxicName)) {
                 return toxic;
             }
@@ -167,7 +169,7 @@ public final class Proxy {
     }
 
     /** Adds a toxic; the future completes once every live connection has it (so later bytes meet it). */
-    Future<Void> addToxic(ToxicSpec toxic) {
+    Future<Void> addToxic(ConfiguredToxic toxic) {
         synchronized (this) {
             if (toxic(toxic.name()) != null) {
                 throw new ProxyError(409, "toxic already exists");
@@ -177,7 +179,7 @@ public final class Proxy {
         return eachLink(toxic.stream(), link -> link.add(toxic));
     }
 
-    Future<Void> updateToxic(ToxicSpec toxic) {
+    Future<Void> updateToxic(ConfiguredToxic toxic) {
         synchronized (this) {
             toxics(toxic.stream()).replaceAll(t -> t.name().equals(toxic.name()) ? toxic : t);
         }
@@ -185,7 +187,7 @@ public final class Proxy {
     }
 
     Future<Void> removeToxic(String toxicName) {
-        ToxicSpec toxic;
+        ConfiguredToxic toxic;
         synchronized (this) {
             toxic = toxic(toxicName);
             if (toxic == null) {
@@ -204,7 +206,7 @@ public final class Proxy {
      * Applies a change to that direction of every live connection, on the connection's loop; completes
      * when all have applied it, as Toxiproxy answers only once its links have changed.
      */
-    private Future<Void> eachLink(ToxicSpec.Stream stream, java.util.function.Consumer<ToxicLink> change) {
+    private Future<Void> eachLink(ConfiguredToxic.Stream stream, java.util.function.Consumer<ToxicLink> change) {
         List<Future<Void>> applied = new ArrayList<>();
         for (ProxyConnection connection : connections) {
             applied.add(onApi(connection.submit(() -> {

@@ -1,6 +1,6 @@
 package dev.gameday.proxy.net;
 
-import dev.gameday.proxy.toxic.ToxicSpec;
+import dev.gameday.proxy.toxic.ConfiguredToxic;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -117,11 +117,11 @@ public final class ProxyCollection {
     }
 
     /** Adds a toxic; completes once the proxy's live connections have it. */
-    public Future<ToxicSpec> addToxic(String proxyName, ToxicSpec toxic) {
+    public Future<ConfiguredToxic> addToxic(String proxyName, ConfiguredToxic toxic) {
         return get(proxyName).addToxic(toxic).map(toxic);
     }
 
-    public Future<ToxicSpec> updateToxic(String proxyName, ToxicSpec toxic) {
+    public Future<ConfiguredToxic> updateToxic(String proxyName, ConfiguredToxic toxic) {
         return get(proxyName).updateToxic(toxic).map(toxic);
     }
 

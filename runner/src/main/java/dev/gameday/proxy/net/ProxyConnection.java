@@ -1,6 +1,6 @@
 package dev.gameday.proxy.net;
 
-import dev.gameday.proxy.toxic.ToxicSpec;
+import dev.gameday.proxy.toxic.ConfiguredToxic;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -58,7 +58,7 @@ final class ProxyConnection {
      * server; {@code toxics} gives the toxics of a direction when the links start, once connected.
      */
     static ProxyConnection open(Channel client, Transport transport, HostPort upstream,
-            Function<ToxicSpec.Stream, List<ToxicSpec>> toxics, TrafficCounters traffic, Consumer<ProxyConnection> onDone) {
+            Function<ConfiguredToxic.Stream, List<ConfiguredToxic>> toxics, TrafficCounters traffic, Consumer<ProxyConnection> onDone) {
         ProxyConnection connection = new ProxyConnection(client, traffic, onDone);
         client.pipeline().addLast(connection.new Side(true));
         client.closeFuture().addListener(f -> connection.socketClosed());
@@ -68,7 +68,7 @@ final class ProxyConnection {
         return connection;
     }
 
-    private void connected(Channel server, boolean success, Function<ToxicSpec.Stream, List<ToxicSpec>> toxics) {
+    private void connected(Channel server, boolean success, Function<ConfiguredToxic.Stream, List<ConfiguredToxic>> toxics) {
         if (!success || closing || !client.isActive()) {
             server.close();
             closeWithin(0);
@@ -76,8 +76,8 @@ final class ProxyConnection {
         }
         upstream = server;
         server.closeFuture().addListener(f -> socketClosed());
-        upLink = new ToxicLink(this, client, server, toxics.apply(ToxicSpec.Stream.UPSTREAM), traffic.upstream);
-        downLink = new ToxicLink(this, server, client, toxics.apply(ToxicSpec.Stream.DOWNSTREAM), traffic.downstream);
+        upLink = new ToxicLink(this, client, server, toxics.apply(ConfiguredToxic.Stream.UPSTREAM), traffic.upstream);
+        downLink = new ToxicLink(this, server, client, toxics.apply(ConfiguredToxic.Stream.DOWNSTREAM), traffic.downstream);
         early.forEach(upLink::data);
         early.clear();
         upLink.readComplete();
@@ -104,8 +104,8 @@ final class ProxyConnection {
     }
 
     /** The link of {@code stream}; null until the upstream connection is made. */
-    ToxicLink link(ToxicSpec.Stream stream) {
-        return stream == ToxicSpec.Stream.UPSTREAM ? upLink : downLink;
+    ToxicLink link(ConfiguredToxic.Stream stream) {
+        return stream == ConfiguredToxic.Stream.UPSTREAM ? upLink : downLink;
     }
 
     /** Completes when both sockets are closed. */

@@ -1,7 +1,7 @@
 package dev.gameday.proxy.net;
 
 import dev.gameday.proxy.toxic.Toxic;
-import dev.gameday.proxy.toxic.ToxicSpec;
+import dev.gameday.proxy.toxic.ConfiguredToxic;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
@@ -39,7 +39,7 @@ final class ToxicLink implements Toxic.Link {
     private boolean unflushed;
     private boolean closed;
 
-    ToxicLink(ProxyConnection connection, Channel source, Channel sink, List<ToxicSpec> toxics, TrafficCounters.Flow traffic) {
+    ToxicLink(ProxyConnection connection, Channel source, Channel sink, List<ConfiguredToxic> toxics, TrafficCounters.Flow traffic) {
         this.connection = connection;
         this.source = source;
         this.sink = sink;
@@ -98,7 +98,7 @@ final class ToxicLink implements Toxic.Link {
         }
     }
 
-    void add(ToxicSpec spec) {
+    void add(ConfiguredToxic spec) {
         if (find(spec.name()) != null) {
             return; // a connection starting while the toxic was added may have it already
         }
@@ -110,7 +110,7 @@ final class ToxicLink implements Toxic.Link {
         }
     }
 
-    void update(ToxicSpec spec) {
+    void update(ConfiguredToxic spec) {
         Slot slot = find(spec.name());
         if (slot == null) {
             return;
@@ -165,7 +165,7 @@ final class ToxicLink implements Toxic.Link {
         }
     }
 
-    private static boolean applies(ToxicSpec spec) {
+    private static boolean applies(ConfiguredToxic spec) {
         return ThreadLocalRandom.current().nextFloat() < spec.toxicity();
     }
 
@@ -251,10 +251,10 @@ final class ToxicLink implements Toxic.Link {
     /** A toxic's place in the chain; its inlet bypasses the toxic where toxicity ruled it out. */
     private static final class Slot implements Toxic.Outlet {
         final Exit exit = new Exit();
-        ToxicSpec spec;
+        ConfiguredToxic spec;
         Toxic.Stage stage;
 
-        Slot(ToxicSpec spec) {
+        Slot(ConfiguredToxic spec) {
             this.spec = spec;
         }
 

@@ -1,4 +1,4 @@
-package dev.gameday.report.run;
+package dev.gameday.report.run.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A note from {@code notes.jsonl} beside the journal, written during a tabletop replay. */
-record TabletopNote(long t, String stop, String note) {
+public record TabletopNote(long t, String stop, String note) {
     static final String FILE_NAME = "notes.jsonl";
 
     /** The notes beside {@code journal}; empty when there is no notes file. Lines that do not parse are skipped. */

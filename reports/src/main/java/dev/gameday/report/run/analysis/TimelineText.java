@@ -1,4 +1,4 @@
-package dev.gameday.report.run;
+package dev.gameday.report.run.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.report.doc.Tone;
@@ -8,8 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Each non-sample journal event as one line a facilitator can read aloud. */
-final class TimelineText {
+public final class TimelineText {
     private TimelineText() {}
+
+    /** The event's line in words, as the timeline has it; null for events the timeline does not list. */
+    public static String text(String type, JsonNode e) {
+        TimelineEntry entry = describe(0, type, e);
+        return entry == null ? null : entry.text();
+    }
 
     /** Null for event types this version does not know (readers ignore them). */
     static TimelineEntry describe(long t, String type, JsonNode e) {
@@ -69,7 +75,7 @@ final class TimelineText {
         };
     }
 
-    static Tone tone(String verdict) {
+    public static Tone tone(String verdict) {
         return switch (verdict) {
             case "held" -> Tone.OK;
             case "refuted", "aborted", "error" -> Tone.BAD;

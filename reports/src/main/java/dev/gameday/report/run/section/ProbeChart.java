@@ -1,13 +1,18 @@
-package dev.gameday.report.run;
+package dev.gameday.report.run.section;
 
 import dev.gameday.text.Units;
 import dev.gameday.judge.Bound;
 import dev.gameday.judge.Metric;
 import dev.gameday.judge.ProbeRule;
 import dev.gameday.journal.ProbeHistory;
-import dev.gameday.report.run.RunAnalysis.Abort;
-import dev.gameday.report.run.RunAnalysis.PhaseMark;
-import dev.gameday.report.run.RunAnalysis.ProbeData;
+import dev.gameday.report.run.analysis.FaultWindow;
+import dev.gameday.report.run.analysis.Incidents.Abort;
+import dev.gameday.report.run.analysis.LatencyStats;
+import dev.gameday.report.run.analysis.Probes.ProbeData;
+import dev.gameday.report.run.analysis.RunAnalysis;
+import dev.gameday.report.run.analysis.RunOutline;
+import dev.gameday.report.run.analysis.RunOutline.PhaseMark;
+import dev.gameday.report.run.analysis.TimeBuckets;
 import dev.gameday.report.svg.TimeChart;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +24,10 @@ final class ProbeChart {
 
     private ProbeChart() {}
 
-    static String render(RunAnalysis run, String probe, ProbeData data) {
+    static String render(RunAnalysis analysis, String probe, ProbeData data) {
+        RunOutline run = analysis.outline();
         TimeChart chart = new TimeChart(probe, run.durationMs());
-        for (FaultWindow f : run.faults()) {
+        for (FaultWindow f : analysis.faults().windows()) {
             long to = f.removedT() == null ? run.endT() : f.removedT();
             chart.window(f.injectedT() - run.startT(), to - run.startT(), f.step());
         }
@@ -30,7 +36,7 @@ final class ProbeChart {
                 chart.marker(p.t() - run.startT(), p.phase(), false);
             }
         }
-        for (Abort a : run.aborts()) {
+        for (Abort a : analysis.incidents().aborts()) {
             chart.marker(a.t() - run.startT(), "abort: " + a.condition(), true);
         }
         TimeBuckets buckets = data.buckets();
@@ -53,7 +59,7 @@ final class ProbeChart {
         }
         List<TimeChart.Threshold> latencyLimits = new ArrayList<>();
         List<TimeChart.Threshold> ratioLimits = new ArrayList<>();
-        ProbeRule rule = run.rules() == null ? null : run.rules().probe(probe);
+        ProbeRule rule = analysis.probes().rules() == null ? null : analysis.probes().rules().probe(probe);
         for (Bound b : rule == null ? List.<Bound>of() : rule.bounds()) {
             TimeChart.Threshold line = new TimeChart.Threshold(b.threshold(), b.metric().label() + " " + b.expected());
             if (b.metric().isRatio()) {
@@ -77,7 +83,7 @@ final class ProbeChart {
      * The measured value: per bucket its worst sample for the bound (the highest unless the bound is a
      * floor), and beside it the target's own record over the run (the look-back), when journaled.
      */
-    private static TimeChart.Panel valuePanel(RunAnalysis run, ProbeData data, long[] xs, List<Bound> bounds) {
+    private static TimeChart.Panel valuePanel(RunOutline run, ProbeData data, long[] xs, List<Bound> bounds) {
         boolean floor = !bounds.isEmpty() && bounds.get(0).lowerIsWorse();
         double[] sampled = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {

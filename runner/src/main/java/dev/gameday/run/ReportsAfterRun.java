@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * after every run — held, refuted, aborted, interrupted. A failure here is a warning: it never
  * changes the run's exit code.
  */
-public final class RunReports {
-    private RunReports() {}
+public final class ReportsAfterRun {
+    private ReportsAfterRun() {}
 
     public static void render(Path runDir, PrintStream err) {
         try {

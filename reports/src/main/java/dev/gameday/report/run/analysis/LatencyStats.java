@@ -1,4 +1,4 @@
-package dev.gameday.report.run;
+package dev.gameday.report.run.analysis;
 
 import org.HdrHistogram.Histogram;
 
@@ -8,7 +8,7 @@ import org.HdrHistogram.Histogram;
  * latency too (a timeout is recorded at the timeout). The lowest and highest measured value are kept
  * for probes that measure one. Tolerances are never judged from these: the judge's windows decide.
  */
-final class LatencyStats {
+public final class LatencyStats {
     private final Histogram histogram;
     private long count;
     private long failures;
@@ -47,28 +47,28 @@ final class LatencyStats {
     }
 
     /** The lowest measured value; NaN when no sample measured one. */
-    double minValue() {
+    public double minValue() {
         return minValue;
     }
 
     /** The highest measured value; NaN when no sample measured one. */
-    double maxValue() {
+    public double maxValue() {
         return maxValue;
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
-    long failures() {
+    public long failures() {
         return failures;
     }
 
-    double successRatio() {
+    public double successRatio() {
         return count == 0 ? Double.NaN : (count - failures) / (double) count;
     }
 
-    double percentileMs(double percentile) {
+    public double percentileMs(double percentile) {
         return count == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1000.0;
     }
 

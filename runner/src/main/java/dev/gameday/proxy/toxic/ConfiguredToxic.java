@@ -1,14 +1,14 @@
 package dev.gameday.proxy.toxic;
 
 /** A toxic as configured on a proxy: Toxiproxy's {@code name}, {@code type}, {@code stream}, {@code toxicity}, {@code attributes}. */
-public record ToxicSpec(String name, Toxic toxic, Stream stream, float toxicity, ToxicAttributes attributes) {
+public record ConfiguredToxic(String name, Toxic toxic, Stream stream, float toxicity, ToxicAttributes attributes) {
 
     public String type() {
         return toxic.name();
     }
 
-    public ToxicSpec withChanges(float newToxicity, ToxicAttributes newAttributes) {
-        return new ToxicSpec(name, toxic, stream, newToxicity, newAttributes);
+    public ConfiguredToxic withChanges(float newToxicity, ToxicAttributes newAttributes) {
+        return new ConfiguredToxic(name, toxic, stream, newToxicity, newAttributes);
     }
 
     /** The direction a toxic applies to. */

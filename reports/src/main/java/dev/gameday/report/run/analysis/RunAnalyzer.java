@@ -1,4 +1,4 @@
-package dev.gameday.report.run;
+package dev.gameday.report.run.analysis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,9 +17,9 @@ import dev.gameday.judge.Rules;
 import dev.gameday.report.experiment.ExperimentView;
 import dev.gameday.report.experiment.FaultText;
 import dev.gameday.report.experiment.ReadableRules;
-import dev.gameday.report.run.RunAnalysis.Abort;
-import dev.gameday.report.run.RunAnalysis.PhaseMark;
-import dev.gameday.report.run.RunAnalysis.ProbeData;
+import dev.gameday.report.run.analysis.Incidents.Abort;
+import dev.gameday.report.run.analysis.Probes.ProbeData;
+import dev.gameday.report.run.analysis.RunOutline.PhaseMark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * anything else: kinds of event a run has a handful of (phases, fault steps, aborts, errors, probes
  * the experiment does not name) are kept up to a cap, the rest counted and said to be left out.
  */
-final class RunAnalyzer implements Consumer<JournalLine> {
+public final class RunAnalyzer implements Consumer<JournalLine> {
     /** Caps for event kinds that a misbehaving run could repeat without bound. */
     private static final int MAX_TIMELINE = 2000;
     /** Of phases, fault steps, path checks, aborts, errors and failed rollbacks, more than a run can have. */
@@ -260,7 +260,8 @@ final class RunAnalyzer implements Consumer<JournalLine> {
         }
     }
 
-    RunAnalysis finish(JournalSummary summary, Path journal) throws IOException {
+    /** The analysis of the lines read so far; {@code journal} is the file, for the notes beside it. */
+    public RunAnalysis finish(JournalSummary summary, Path journal) throws IOException {
         long endT = Math.max(lastT, startT);
         JournaledEvidence journaled = verdict == null ? new JournaledEvidence(List.of(), null)
                 : JournaledEvidence.of(verdict, runStarted.path("v").asInt(1) >= 2);
@@ -290,11 +291,17 @@ final class RunAnalyzer implements Consumer<JournalLine> {
                 w.removedT, byStep.getOrDefault(step, Detection.never(step)), pathByStep.get(step))));
         String recomputed = runners ? null : journaled.problem() != null
                 ? "the verdict event's evidence is damaged" : "the journal has no verdict evidence";
-        return new RunAnalysis(runStarted, experiment, rules, startT == Long.MIN_VALUE ? 0 : startT, endT,
-                verdict(evidence), verdictSummary(), missing(summary, journaled.problem()), summary,
-                List.copyOf(phases), evidence, recomputed, detections, List.copyOf(paths), caveats, windows,
-                timeToRecover(runners), recovery, List.copyOf(timeline), timelineOmitted, List.copyOf(aborts),
-                List.copyOf(errors), List.copyOf(failedRollbacks), probes, judge.samples(), judge.failedSamples(),
+        RunOutline outline = new RunOutline(runStarted, experiment, startT == Long.MIN_VALUE ? 0 : startT, endT,
+                phases);
+        boolean recoveryReached = recovery != null || phases.stream().anyMatch(p -> p.phase().equals("recovery"));
+        return new RunAnalysis(outline,
+                new Judgement(verdict(evidence), verdictSummary(), evidence, recomputed, caveats, judge.samples(),
+                        judge.failedSamples()),
+                new Faults(windows, timeToRecover(runners), recoveryReached),
+                new Incidents(aborts, errors, failedRollbacks),
+                new Probes(probes, rules),
+                new EventTimeline(timeline, timelineOmitted),
+                new JournalHealth(summary, missing(summary, journaled.problem())),
                 TabletopNote.readBeside(journal));
     }
 
@@ -364,7 +371,7 @@ final class RunAnalyzer implements Consumer<JournalLine> {
                     ? "the figures below are recomputed from the journal's samples with the runner's judge"
                     : "there is no experiment copy to recompute it from, so no tolerance check can be shown"));
         }
-        List<String> notReached = RunAnalysis.phasesNotReached(phases);
+        List<String> notReached = RunOutline.phasesNotReached(phases);
         if (ended == null && !notReached.isEmpty() && !runStarted.isMissingNode()) {
             missing.add("phases never reached: " + String.join(", ", notReached));
         }

@@ -1,4 +1,4 @@
-package dev.gameday.proxy.net;
+package dev.gameday.text;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

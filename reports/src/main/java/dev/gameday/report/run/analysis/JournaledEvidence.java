@@ -1,4 +1,4 @@
-package dev.gameday.report.run;
+package dev.gameday.report.run.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.journal.Evidence;

@@ -1,4 +1,4 @@
 package dev.gameday.replay.internal;
 
 /** A {@code sample} event without its JSON: the fields replay uses ({@code value} NaN when it measured none). */
-public record Sample(long t, long seq, String probe, boolean ok, double ms, double value) implements Entry {}
+public record ReplaySample(long t, long seq, String probe, boolean ok, double ms, double value) implements Entry {}

@@ -1,4 +1,4 @@
-package dev.gameday.report.run;
+package dev.gameday.report.run.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,12 @@
-package dev.gameday.report.run;
+package dev.gameday.report.run.analysis;
 
 /**
  * One probe's samples aggregated per time bucket for the charts. The number of buckets is fixed; when
  * a sample falls beyond the last one, neighbours merge and the bucket width doubles, so memory stays
  * constant however long the run.
  */
-final class TimeBuckets {
-    static final int MAX_BUCKETS = 240;
+public final class TimeBuckets {
+    public static final int MAX_BUCKETS = 240;
 
     private long widthMs;
     private LatencyStats[] buckets = new LatencyStats[MAX_BUCKETS];
@@ -47,12 +47,12 @@ final class TimeBuckets {
         widthMs *= 2;
     }
 
-    long widthMs() {
+    public long widthMs() {
         return widthMs;
     }
 
     /** The bucket at {@code index}, or null when no sample fell into it. */
-    LatencyStats bucket(int index) {
+    public LatencyStats bucket(int index) {
         return buckets[index];
     }
 }

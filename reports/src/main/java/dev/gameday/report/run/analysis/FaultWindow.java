@@ -1,4 +1,4 @@
-package dev.gameday.report.run;
+package dev.gameday.report.run.analysis;
 
 import dev.gameday.journal.Detection;
 import dev.gameday.journal.PathChecked;
@@ -8,5 +8,5 @@ import dev.gameday.journal.PathChecked;
  * seen), how the steady state detected it, and whether its proxy was on the traffic path ({@code path}
  * null when the journal does not say).
  */
-record FaultWindow(String step, String proxy, String description, long injectedT, Long removedT, Detection detection,
+public record FaultWindow(String step, String proxy, String description, long injectedT, Long removedT, Detection detection,
         PathChecked path) {}
