@@ -109,6 +109,20 @@ class RoomHttpTest {
     }
 
     @Test
+    void historyFiltersByVerdictAndExperimentAndMetricsCountTheRunsByVerdict() throws Exception {
+        Path other = Files.createDirectory(runs.resolve("20261202T010000Z-other"));
+        Files.writeString(other.resolve("journal.jsonl"), JOURNAL.replace("T <b>x</b>", "Other").replace("held", "refuted"));
+
+        assertThat(get("/").body()).contains("data-run=\"20261202T000000Z-t\"", "data-run=\"20261202T010000Z-other\"");
+        String refuted = get("/?verdict=refuted").body();
+        assertThat(refuted).contains("data-run=\"20261202T010000Z-other\"").doesNotContain("data-run=\"20261202T000000Z-t\"");
+        String byTitle = get("/?experiment=" + java.net.URLEncoder.encode("T <b>x</b>", java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(byTitle).contains("data-run=\"20261202T000000Z-t\"").doesNotContain("data-run=\"20261202T010000Z-other\"");
+        String metrics = get("/metrics").body();
+        assertThat(metrics).contains("gameday_runs{verdict=\"held\"} 1.0", "gameday_runs{verdict=\"refuted\"} 1.0");
+    }
+
+    @Test
     void theRoomRefusesToStartWithTheAbortButtonAndNoToken() {
         assertThatThrownBy(() -> new RoomOptions(runs, "127.0.0.1", 0, null, false))
                 .hasMessageContaining("the abort button needs a token");
