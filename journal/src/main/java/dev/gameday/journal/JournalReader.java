@@ -52,7 +52,7 @@ public final class JournalReader {
 
     private record Waiting(long line, String type, JsonNode node, String problem) {}
 
-    private JournalReader(Consumer<JournalLine> sink) {
+    JournalReader(Consumer<JournalLine> sink) {
         this.sink = sink;
     }
 
@@ -79,7 +79,7 @@ public final class JournalReader {
         return reader.finish();
     }
 
-    private void line(ParsedLines.Parsed line) {
+    void line(ParsedLines.Parsed line) {
         lineNumber = line.number();
         if (line.byteOrderMark()) {
             notes.add("the journal begins with a byte-order mark (BOM), which was ignored");
@@ -196,6 +196,11 @@ public final class JournalReader {
         } else {
             unlisted++;
         }
+    }
+
+    /** What was found so far, for a journal still being written ({@link JournalTail}). */
+    JournalSummary soFar() {
+        return new JournalSummary(events, ended, interrupted, false, skipped, moved, problems, notes);
     }
 
     private JournalSummary finish() {

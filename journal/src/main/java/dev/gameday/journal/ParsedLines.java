@@ -1,16 +1,9 @@
 package dev.gameday.journal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -33,13 +26,10 @@ final class ParsedLines {
 
     private static final int BATCH = 256;
     private static final int BATCHES_IN_FLIGHT = 8;
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final LineParser parser = new LineParser();
     private List<Parsed> batch = new ArrayList<>(BATCH);
     private long number;
 
@@ -92,7 +82,7 @@ final class ParsedLines {
 
                 @Override
                 public void overlong() throws IOException {
-                    add(new Parsed(++number, null, "longer than " + (maxLineBytes >> 20) + " MB", false));
+                    add(LineParser.overlong(++number, maxLineBytes));
                 }
             });
             hand(batch);
@@ -107,32 +97,10 @@ final class ParsedLines {
     }
 
     private void parsed(byte[] bytes, int from, int to) throws IOException {
-        number++;
-        boolean bom = false;
-        if (number == 1 && to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB
-                && bytes[from + 2] == (byte) 0xBF) {
-            from += 3;
-            bom = true;
+        Parsed line = parser.parse(++number, bytes, from, to);
+        if (line != null) {
+            add(line);
         }
-        if (blank(bytes, from, to)) {
-            if (bom) {
-                add(new Parsed(number, null, null, true));
-            }
-            return;
-        }
-        String text = utf8(bytes, from, to);
-        if (text == null) {
-            add(new Parsed(number, null, "not valid UTF-8 text", bom));
-            return;
-        }
-        JsonNode node;
-        try {
-            // Parsed as text, not bytes: Jackson's character parser warms up faster, and a CLI run is cold.
-            node = MAPPER.readTree(text);
-        } catch (IOException e) {
-            node = null;
-        }
-        add(new Parsed(number, node, node == null ? "not JSON" : null, bom));
     }
 
     private void add(Parsed line) throws IOException {
@@ -148,34 +116,6 @@ final class ParsedLines {
             queue.put(item);
         } catch (InterruptedException e) {
             throw new InterruptedIOException("the journal's reader has gone");
-        }
-    }
-
-    /** Stops at the first byte that is not white space: for a line of JSON, its first. */
-    private static boolean blank(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The line as text; null when it is not UTF-8. The JDK's own decoding is the fast one (ASCII, most
-     * journals, is one intrinsic); it replaces damage by U+FFFD, so only a line showing one is decoded
-     * again, strictly, to tell damage from a U+FFFD the line really holds.
-     */
-    private String utf8(byte[] b, int from, int to) {
-        String text = new String(b, from, to - from, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') < 0) {
-            return text;
-        }
-        try {
-            utf8.reset().decode(ByteBuffer.wrap(b, from, to - from));
-            return text;
-        } catch (CharacterCodingException e) {
-            return null;
         }
     }
 

@@ -52,6 +52,12 @@ final class AbortTrack {
         return tripped;
     }
 
+    /** Where the condition stands now (its value over its current window), for a live view. */
+    AbortNow now() {
+        double value = window == null || window.count() == 0 ? Double.NaN : rule.condition().measure(window);
+        return new AbortNow(rule, tripped ? observed : value, window != null && untilT == Long.MAX_VALUE, tripped);
+    }
+
     /** The condition's value over the window that tripped it. */
     double observed() {
         return observed;

@@ -304,6 +304,11 @@ public final class Judge {
 
     // ---- what the judge concludes ------------------------------------------------------------------
 
+    /** Every abort condition as it stands now: its value over its current window against its bound. */
+    public List<AbortNow> abortsNow() {
+        return aborts.stream().map(AbortTrack::now).toList();
+    }
+
     /** The window a probe's samples are in now (its current phase), or null before its first sample. */
     public SampleWindow window(String probe) {
         ProbeTrack track = probes.get(probe);

@@ -89,6 +89,32 @@ class JudgeTest {
     }
 
     @Test
+    void anAbortConditionNowIsItsValueOverItsWindowSoFarAgainstItsBound() {
+        Judge j = judge(experiment("successRatio", "<", 0.5, 2000));
+        j.phase(0, "before");
+        AbortNow idle = j.abortsNow().get(0);
+        assertThat(idle.watching()).isFalse();
+        assertThat(idle.value()).isNaN();
+        j.phase(10_000, "method");
+        for (long slot = 10_000; slot < 10_400; slot += 100) {
+            j.sample("page", slot, slot < 10_300, 20);
+        }
+        AbortNow now = j.abortsNow().get(0);
+        assertThat(now.watching()).isTrue();
+        assertThat(now.value()).isEqualTo(0.75);
+        assertThat(now.inRange()).isFalse();
+        assertThat(now.tripped()).isFalse();
+        for (long slot = 10_400; slot <= 12_000; slot += 100) {
+            j.sample("page", slot, false, 2000);
+        }
+        AbortNow tripped = j.abortsNow().get(0);
+        assertThat(tripped.tripped()).isTrue();
+        assertThat(tripped.inRange()).isTrue();
+        assertThat(aborts).singleElement().asString().startsWith("collapsing "
+                + tripped.rule().condition().format(tripped.value()) + " @");
+    }
+
+    @Test
     void anAbortTripsOnlyOnceAWholeWindowOfWatchingShowsIt() {
         Judge j = judge(experiment("successRatio", "<", 0.5, 2000));
         j.phase(0, "before");

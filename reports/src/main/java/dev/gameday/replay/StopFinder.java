@@ -100,6 +100,8 @@ public final class StopFinder {
                 case "abort" -> found.add(new Candidate(i, h.t(), Stop.Kind.ABORT,
                         "abort: " + h.text("condition") + (h.text("message") == null ? "" : " — " + h.text("message")),
                         null, null));
+                case "abort.requested" -> found.add(new Candidate(i, h.t(), Stop.Kind.ABORT,
+                        "abort: requested by " + h.text("by") + " (" + h.text("via") + ")", null, null));
                 default -> { }
             }
         }

@@ -44,6 +44,7 @@ public final class Gameday implements Runnable {
             ReplayCommand.class,
             RecoverCommand.class,
             ProxyCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class);
 

@@ -142,6 +142,28 @@ public final class CrashRecovery {
         return Optional.of(close(runDir, journal, done, removed, removedProxies, reason));
     }
 
+    /**
+     * Takes every fault of a run off now, whether its process is alive or stuck: what its journal
+     * announced and did not record as removed, and toxics named with its prefix, through the Toxiproxy
+     * API that {@code run.started} names (the game-day room's abort, beside the abort it asks the run
+     * for). Proxies and leases stay: the run undoes them as it ends. The journal is left to its run,
+     * the only process that writes it; what this removed the run finds gone. Blocking.
+     */
+    public static Teardown.Result removeFaults(Path runDir) throws IOException {
+        JournalFile journal = JournalFile.read(runDir.resolve(JOURNAL));
+        JsonNode started = journal.first("run.started")
+                .orElseThrow(() -> new IOException(runDir + ": the journal has no run.started event"));
+        String url = started.path("toxiproxy").path("url").asText(null);
+        if (url == null) {
+            throw new IOException(runDir + ": the journal names no Toxiproxy server");
+        }
+        ToxiproxyClient client = ToxiproxyClients.forUrl(URI.create(url));
+        Outstanding outstanding = Outstanding.of(journal).withToxics(toxicsByPrefix(client, journal, started));
+        FaultLedger ledger = FaultLedger.adopting(URI.create(url), started.path("runId").asText(),
+                outstanding.faults());
+        return new Teardown(ledger, 0, 200, 500).run(undo -> { });
+    }
+
     /** Toxics on the run's proxies named with its prefix: an injection the journal may not name. */
     private static List<Change.AddedToxic> toxicsByPrefix(ToxiproxyClient client, JournalFile journal,
             JsonNode started) throws IOException {
@@ -158,7 +180,7 @@ public final class CrashRecovery {
         List<Change.AddedToxic> found = new ArrayList<>();
         for (Proxy p : client.getProxies()) {
             if (names.contains(p.getName())) {
-                for (Toxic t : p.toxics().getAll()) {
+                for (Toxic t : toxics(p)) {
                     if (t.getName().startsWith(prefix)) {
                         found.add(new Change.AddedToxic(t.getName().substring(prefix.length()), p.getName(),
                                 t.getName()));
@@ -167,6 +189,18 @@ public final class CrashRecovery {
             }
         }
         return found;
+    }
+
+    /** A proxy's toxics; none when it went since it was listed (a live run's own teardown deleted it). */
+    private static List<? extends Toxic> toxics(Proxy p) throws IOException {
+        try {
+            return p.toxics().getAll();
+        } catch (IOException e) {
+            if (ToxiproxyClients.status(e) == 404) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     /** Appends what was undone and the journal's last line, then drops the lock. */

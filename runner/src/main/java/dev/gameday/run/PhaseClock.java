@@ -30,7 +30,7 @@ final class PhaseClock {
     void enter(Phase next, long durationMs) {
         phase = next == Phase.PREFLIGHT ? next : phase.then(next);
         endsAt = now.getAsLong() + durationMs;
-        record.accept(new PhaseStarted(next.key()));
+        record.accept(new PhaseStarted(next.key(), durationMs > 0 ? durationMs : null));
         journal.sync();
         if (next != Phase.DONE) {
             listener.event("[" + next.key() + "]" + (durationMs > 0 ? " " + Units.seconds(durationMs) : ""));

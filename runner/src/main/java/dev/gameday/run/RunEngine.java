@@ -14,6 +14,7 @@ import dev.gameday.recover.CrashRecovery;
 import dev.gameday.recover.RecoveryOutcome;
 import dev.gameday.recover.RunLock;
 import dev.gameday.rollback.Teardown;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,10 @@ public final class RunEngine {
         try {
             RunSession session = new RunSession(engine, experiment, started.experiment(), loaded.redactor(), runId,
                     journal, ledger, server, options.replaceProxies(), options.listener());
-            result = session.start().await();
+            Future<RunResult> running = session.start();
+            try (ControlWatcher control = ControlWatcher.start(engine, runDir, session::control)) {
+                result = running.await();
+            }
         } finally {
             if (!ledger.empty()) {
                 // Last resort, when the session itself failed: nothing the run did may stay in place. What

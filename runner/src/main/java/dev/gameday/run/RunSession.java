@@ -8,6 +8,7 @@ import dev.gameday.fault.FaultServer;
 import dev.gameday.fault.TrafficMeter;
 import dev.gameday.hypothesis.Lookback;
 import dev.gameday.hypothesis.Sample;
+import dev.gameday.journal.AbortRequested;
 import dev.gameday.journal.AbortTripped;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalEvent;
@@ -279,6 +280,21 @@ final class RunSession {
         record(new AbortTripped(rule.name(), rule.probe(), observed, rule.condition().expected(), message));
         listener.event("  ! " + message);
         finish(Verdict.ABORTED, "The run was aborted: " + message + "; every fault was removed at once.", "abort");
+    }
+
+    /** A request from the run's control file ({@link ControlWatcher}): journaled; an abort is obeyed. */
+    void control(JournalEvent request) {
+        context.runOnContext(v -> {
+            if (phases.phase() == Phase.DONE) {
+                return;
+            }
+            record(request);
+            if (request instanceof AbortRequested a && !ended) {
+                listener.event("  ! aborted by " + a.by() + " (" + a.via() + ")");
+                finish(Verdict.ABORTED, "The run was aborted by " + a.by() + " (" + a.via()
+                        + "); every fault was removed at once.", "abort");
+            }
+        });
     }
 
     private void toxiproxyFailed(Throwable e) {

@@ -53,6 +53,7 @@ class LayersTest {
     void layersFromTheCommandLineDownToTheJournal() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("dev.gameday.cli..")
+                .layer("room").definedBy("dev.gameday.room..")
                 .layer("demo").definedBy("dev.gameday.demo..")
                 .layer("plan").definedBy("dev.gameday.plan..")
                 .layer("run").definedBy("dev.gameday.run..", "dev.gameday.preflight..", "dev.gameday.recover..",
@@ -63,14 +64,15 @@ class LayersTest {
                 .layer("reports").definedBy("dev.gameday.report..", "dev.gameday.replay..")
                 .layer("journal").definedBy("dev.gameday.journal..", "dev.gameday.judge..", "dev.gameday.text..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("room").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("demo").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("run").mayOnlyBeAccessedByLayers("cli", "plan")
-                .whereLayer("probes and faults").mayOnlyBeAccessedByLayers("cli", "run")
+                .whereLayer("run").mayOnlyBeAccessedByLayers("cli", "room", "plan")
+                .whereLayer("probes and faults").mayOnlyBeAccessedByLayers("cli", "room", "run")
                 .whereLayer("embedded proxy").mayOnlyBeAccessedByLayers("cli", "probes and faults")
-                .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli", "plan", "run", "probes and faults",
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli", "room", "plan", "run", "probes and faults",
                         "embedded proxy")
-                .whereLayer("reports").mayOnlyBeAccessedByLayers("cli", "plan", "run")
+                .whereLayer("reports").mayOnlyBeAccessedByLayers("cli", "room", "plan", "run")
                 .whereLayer("reports").mayOnlyAccessLayers("journal")
                 .whereLayer("embedded proxy").mayOnlyAccessLayers("experiment", "journal")
                 .check(classes);

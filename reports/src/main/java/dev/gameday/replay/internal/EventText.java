@@ -40,6 +40,9 @@ public final class EventText {
             case "verdict" -> "verdict: " + b.path("verdict").asText("?").toUpperCase(Locale.ROOT)
                     + (e.text("summary") == null ? "" : " — " + e.text("summary"));
             case "error" -> "ERROR: " + e.text("message") + stillInjected(b.path("stillInjected"));
+            case "note" -> "note by " + e.text("author") + (e.text("role") == null ? "" : " (" + e.text("role") + ")")
+                    + ": " + e.text("note");
+            case "abort.requested" -> "ABORT requested by " + e.text("by") + " (" + e.text("via") + ")";
             case "run.ended" -> "run ended (" + b.path("verdict").asText("?") + ")";
             case "run.interrupted" -> "run marked interrupted: " + e.text("reason");
             default -> null;

@@ -47,13 +47,12 @@ final class PlanReport {
             rows.add(List.of(Inline.plain(r.id()), Inline.plain(r.run() == null ? r.experiment() : r.run().title()),
                     Inline.plain(r.varsText()), List.of(badge(r)),
                     Inline.plain(r.run() != null ? r.run().verdictSummary() : r.problem() != null ? r.problem() : r.note()),
-                    Inline.plain(r.run() == null ? "–" : r.run().errorBudget() != null ? r.run().errorBudget()
-                            : Units.budgetTime(r.run().errorBudgetCostMs()) + " (no slo)"),
+                    Inline.plain(r.run() == null ? "–" : r.run().budgetCost()),
                     r.runDir() == null ? Inline.plain("–")
                             : List.of(new Inline.Link("report", r.runDir() + "/report.html"))));
         }
         doc.add(new Block.Table(List.of("Entry", "Experiment", "Vars", "Verdict", "Why", "Error budget", "Report"), rows));
-        double total = runs.stream().filter(r -> r.run() != null).mapToDouble(r -> r.run().errorBudgetCostMs()).sum();
+        double total = runs.stream().filter(r -> r.run() != null).mapToDouble(r -> r.run().budgetCostMs()).sum();
         doc.add(new Block.Paragraph(List.of(new Inline.Strong("Total error-budget cost: "), new Inline.Text(
                 Units.budgetTime(total) + " of unavailability over " + runs.stream().filter(r -> r.run() != null).count()
                         + " runs (the sum of each run's cost, as its report prices it)."))));

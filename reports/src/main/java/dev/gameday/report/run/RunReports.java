@@ -4,7 +4,6 @@ import dev.gameday.report.doc.MarkdownWriter;
 import dev.gameday.report.html.HtmlWriter;
 import dev.gameday.journal.JournalReader;
 import dev.gameday.journal.JournalSummary;
-import dev.gameday.report.experiment.ErrorBudget;
 import dev.gameday.report.junit.JUnitXml;
 import dev.gameday.report.run.analysis.RunAnalysis;
 import dev.gameday.report.run.analysis.RunAnalyzer;
@@ -43,15 +42,12 @@ public final class RunReports {
         return written;
     }
 
-    /** What a plan's report shows of the run in {@code runDir}, from its journal alone. */
+    /** A run in one line (history, a plan's report) from its journal or run folder: the analysis its report shows. */
     public static RunSummary summarize(Path runDirOrJournal) throws IOException {
         Path journal = JournalReader.locate(runDirOrJournal);
         RunAnalyzer analyzer = new RunAnalyzer();
-        RunAnalysis run = analyzer.finish(JournalReader.read(journal, analyzer), journal);
-        ErrorBudget budget = ErrorBudget.of(run.outline().experiment());
-        return new RunSummary(run.outline().experiment().title(), run.judgement().verdict(), run.judgement().summary(),
-                run.outline().durationMs(), run.budgetCostMs(),
-                budget == null ? null : budget.describeCost(run.budgetCostMs()), RunJUnit.build(run));
+        JournalSummary summary = JournalReader.read(journal, analyzer);
+        return RunSummary.of(analyzer.finish(summary, journal));
     }
 
     /** Readers never see half a report, even if the run is killed while writing it. */

@@ -30,7 +30,7 @@ public interface PlanLauncher {
      * The real thing: {@link PlanRunner} with the plan's webhooks, plan folders under {@code runsDir},
      * progress lines to {@code out}, {@code env} for the experiments' secrets.
      */
-    static PlanLauncher engine(Map<String, String> env, Path runsDir, PrintStream out) {
+    public static PlanLauncher engine(Map<String, String> env, Path runsDir, PrintStream out) {
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "gameday-scheduled-plan");
             t.setDaemon(true);

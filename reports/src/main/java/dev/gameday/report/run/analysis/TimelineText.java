@@ -11,6 +11,12 @@ import java.util.List;
 public final class TimelineText {
     private TimelineText() {}
 
+    /** The event's line in words, as the timeline has it; null for events the timeline does not list. */
+    public static String text(String type, JsonNode e) {
+        TimelineEntry entry = describe(0, type, e);
+        return entry == null ? null : entry.text();
+    }
+
     /** Null for event types this version does not know (readers ignore them). */
     static TimelineEntry describe(long t, String type, JsonNode e) {
         return switch (type) {
@@ -56,6 +62,11 @@ public final class TimelineText {
                     + (e.path("summary").isTextual() ? " — " + e.path("summary").asText() : ""));
             case "error" -> entry(t, type, Tone.BAD, "Error: " + e.path("message").asText("")
                     + pairs(" — may still be injected: ", e.path("stillInjected")));
+            case "note" -> entry(t, type, Tone.NEUTRAL, "Note by " + e.path("author").asText("?")
+                    + (e.path("role").isTextual() ? " (" + e.path("role").asText() + ")" : "") + ": "
+                    + e.path("note").asText(""));
+            case "abort.requested" -> entry(t, type, Tone.BAD, "ABORT requested by " + e.path("by").asText("?")
+                    + " (" + e.path("via").asText("?") + "): every fault removed at once");
             case "run.ended" -> entry(t, type, tone(e.path("verdict").asText()), "Run ended, verdict "
                     + e.path("verdict").asText("?"));
             case "run.interrupted" -> entry(t, type, Tone.WARN, "Run marked interrupted: " + e.path("reason").asText("?")
