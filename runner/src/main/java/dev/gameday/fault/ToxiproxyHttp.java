@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -21,7 +22,8 @@ final class ToxiproxyHttp {
     private ToxiproxyHttp() {}
 
     static Answer call(String method, URI uri, String json, int connectTimeoutMs, int readTimeoutMs) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+        // Direct, as java.net.http's default was: never through -Dhttp.proxyHost.
+        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
         try {
             c.setRequestMethod(method);
             c.setConnectTimeout(connectTimeoutMs);
