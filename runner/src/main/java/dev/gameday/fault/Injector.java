@@ -6,14 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.toxic.FaultKind;
 import eu.rekawek.toxiproxy.Proxy;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * Puts faults in place on a Toxiproxy server: any toxic through the HTTP API with its exact JSON
@@ -22,8 +17,6 @@ import java.time.Duration;
  */
 public final class Injector {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofMillis(ToxiproxyClients.CONNECT_TIMEOUT_MS)).build();
 
     private final URI server;
 
@@ -73,19 +66,10 @@ public final class Injector {
 
     /** One call; 404 on a delete means already gone. Errors read as Toxiproxy says them: {@code [409] toxic already exists}. */
     private void call(String method, String path, JsonNode body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path))
-                .timeout(Duration.ofMillis(ToxiproxyClients.READ_TIMEOUT_MS));
-        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> response;
-        try {
-            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException(method + " " + path + " interrupted");
-        }
-        int status = response.statusCode();
+        ToxiproxyHttp.Answer response = ToxiproxyHttp.call(method, server.resolve(path),
+                body == null ? null : JSON.writeValueAsString(body),
+                ToxiproxyClients.CONNECT_TIMEOUT_MS, ToxiproxyClients.READ_TIMEOUT_MS);
+        int status = response.status();
         if (status / 100 == 2 || method.equals("DELETE") && status == 404) {
             return;
         }

@@ -6,10 +6,6 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,8 +17,6 @@ import java.util.Map;
  */
 public final class Leases {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofMillis(ToxiproxyClients.CONNECT_TIMEOUT_MS)).build();
 
     private Leases() {}
 
@@ -81,25 +75,15 @@ public final class Leases {
         body.put("listen", Lease.LISTEN);
         body.put("upstream", me.upstream());
         body.put("enabled", false);
-        HttpRequest request = HttpRequest.newBuilder(server.resolve("/proxies"))
-                .timeout(Duration.ofMillis(ToxiproxyClients.READ_TIMEOUT_MS))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body)))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while taking the lease on proxy " + proxy, e);
-        }
-        if (response.statusCode() == 201 || response.statusCode() == 200) {
+        ToxiproxyHttp.Answer response = ToxiproxyHttp.call("POST", server.resolve("/proxies"),
+                MAPPER.writeValueAsString(body), ToxiproxyClients.CONNECT_TIMEOUT_MS, ToxiproxyClients.READ_TIMEOUT_MS);
+        if (response.status() == 201 || response.status() == 200) {
             return true;
         }
-        if (response.statusCode() == 409) {
+        if (response.status() == 409) {
             return false;
         }
-        throw new IOException("[" + response.statusCode() + "] " + response.body().strip());
+        throw new IOException("[" + response.status() + "] " + response.body().strip());
     }
 
     /** The toxics a dead run left on the proxy, found by its toxic-name prefix. */

@@ -1,12 +1,7 @@
 package dev.gameday.fault;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +16,7 @@ import java.util.Optional;
 public record ProxyTraffic(Long connectionsAccepted, long upstreamReceivedBytes, long upstreamSentBytes,
         long downstreamReceivedBytes, long downstreamSentBytes) {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private static final int TIMEOUT_MS = 2000;
     private static final String BYTES_PREFIX = "toxiproxy_proxy_";
     private static final String RECEIVED = "toxiproxy_proxy_received_bytes_total";
     private static final String SENT = "toxiproxy_proxy_sent_bytes_total";
@@ -36,19 +30,12 @@ public record ProxyTraffic(Long connectionsAccepted, long upstreamReceivedBytes,
      */
     public static Optional<Map<String, ProxyTraffic>> read(URI toxiproxyUrl) throws IOException {
         URI metrics = URI.create(toxiproxyUrl.toString().replaceAll("/+$", "") + "/metrics");
-        HttpResponse<String> response;
-        try {
-            response = HTTP.send(HttpRequest.newBuilder(metrics).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted reading " + metrics);
-        }
-        if (response.statusCode() == 404) {
+        ToxiproxyHttp.Answer response = ToxiproxyHttp.call("GET", metrics, null, TIMEOUT_MS, TIMEOUT_MS);
+        if (response.status() == 404) {
             return Optional.empty();
         }
-        if (response.statusCode() != 200) {
-            throw new IOException("GET " + metrics + " answered HTTP " + response.statusCode());
+        if (response.status() != 200) {
+            throw new IOException("GET " + metrics + " answered HTTP " + response.status());
         }
         return parse(response.body());
     }

@@ -1,5 +1,6 @@
 package dev.gameday.run;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.experiment.Experiment;
 import dev.gameday.experiment.ExperimentJson;
 import dev.gameday.experiment.load.ExperimentLoader;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code gameday run}: loads the experiment, recovers crashed runs in the output folder, then runs it
@@ -53,13 +56,16 @@ public final class RunEngine {
             return DryRun.check(loaded, options.replaceProxies(), options.out());
         }
         Experiment experiment = loaded.experiment();
+        // The experiment's copy for run.started is built while the embedded proxy starts: both are
+        // cold code (Jackson's first introspection, Vert.x and Netty), a quarter second each.
+        CompletableFuture<ObjectNode> copy = CompletableFuture.supplyAsync(() -> ExperimentJson.toTree(loaded.redacted()));
         FaultServer server = FaultServer.open(experiment.toxiproxy());
         Path runDir = RunFolders.create(options.outDir(), options.experimentFile(), Instant.now());
         String runId = UUID.randomUUID().toString();
         Journal journal = Journal.create(runDir.resolve(JOURNAL), loaded.redactor()::redact);
         FaultLedger ledger = new FaultLedger(server.url(), runId, journal::appendDurably);
         RunLock.current().write(runDir);
-        RunStarted started = started(loaded, runId, server.url().toString(), server.embedded());
+        RunStarted started = started(loaded, join(copy), runId, server.url().toString(), server.embedded());
         journal.append(started);
         ShutdownGuard guard = new ShutdownGuard(journal, ledger, runDir, System.err);
         guard.install();
@@ -88,15 +94,30 @@ public final class RunEngine {
         return result.in(runDir);
     }
 
-    private static RunStarted started(LoadedExperiment loaded, String runId, String url, boolean embedded) {
+    private static RunStarted started(LoadedExperiment loaded, ObjectNode copy, String runId, String url,
+            boolean embedded) {
         Experiment redacted = loaded.redacted();
         return new RunStarted(RunStarted.FORMAT_VERSION, runId, loaded.file().toString(), loaded.sha256(),
-                ExperimentJson.toTree(redacted), System.getProperty("user.name"), Lease.thisHost(),
+                copy, System.getProperty("user.name"), Lease.thisHost(),
                 Map.of("gameday", version(RunEngine.class), "java", System.getProperty("java.version"),
                         "vertx", vertxVersion(),
                         "os", System.getProperty("os.name") + " " + System.getProperty("os.version")),
                 new RunStarted.ToxiproxyInfo(embedded ? "embedded" : "remote", url),
                 redacted.vars(), Timeline.of(redacted.method()).plan(), false);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private static String version(Class<?> c) {

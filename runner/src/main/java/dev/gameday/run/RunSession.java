@@ -186,13 +186,15 @@ final class RunSession {
     private void startMethod() {
         phases.enter(Phase.METHOD, plan.totalMs());
         sampling.resume();
-        long start = now();
         watchingAborts = true;
         timers.every(HEARTBEAT_MS, faults::heartbeat);
+        // Delays from one instant, so the last step's end (same offset, set first) fires before this
+        // settling: with a clock tick between two now()s it was set 1 ms earlier, ran first, and its
+        // cancelAll() dropped the end, leaving the fault in place through the steady state after.
         for (MethodPlan.Moment m : plan.moments()) {
-            timers.after(start + m.offsetMs() - now(), () -> m.actions().forEach(steps::act));
+            timers.after(m.offsetMs(), () -> m.actions().forEach(steps::act));
         }
-        timers.after(start + plan.totalMs() - now(), () -> faults.settled().onComplete(v -> {
+        timers.after(plan.totalMs(), () -> faults.settled().onComplete(v -> {
             if (!ended) {
                 startRecovery();
             }

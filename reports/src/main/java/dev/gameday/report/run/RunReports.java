@@ -1,5 +1,6 @@
 package dev.gameday.report.run;
 
+import dev.gameday.report.doc.Document;
 import dev.gameday.report.doc.MarkdownWriter;
 import dev.gameday.report.html.HtmlWriter;
 import dev.gameday.journal.JournalReader;
@@ -28,13 +29,17 @@ public final class RunReports {
         RunAnalysis run = analyzer.finish(summary, journal);
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();
+        Document report = null; // one document for HTML and Markdown
         for (ReportFormat format : ReportFormat.values()) {
             if (!formats.contains(format)) {
                 continue;
             }
+            if (report == null && format != ReportFormat.JUNIT) {
+                report = RunReport.build(run);
+            }
             String content = switch (format) {
-                case HTML -> HtmlWriter.render(RunReport.build(run));
-                case MARKDOWN -> MarkdownWriter.render(RunReport.build(run));
+                case HTML -> HtmlWriter.render(report);
+                case MARKDOWN -> MarkdownWriter.render(report);
                 case JUNIT -> JUnitXml.render(RunJUnit.build(run));
             };
             written.add(Files.setPosixFilePermissions(writeAtomically(outDir.resolve(format.fileName()), content), Files.getPosixFilePermissions(journal)));

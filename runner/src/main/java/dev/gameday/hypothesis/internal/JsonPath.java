@@ -17,13 +17,6 @@ import java.math.BigDecimal;
  * and it equals {@code jsonEquals} when one of its values does.
  */
 public final class JsonPath {
-    private static final Configuration JACKSON = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider())
-            .mappingProvider(new JacksonMappingProvider())
-            .build();
-
-    private static final ObjectMapper NODES = new ObjectMapper();
-
     private final String text;
     private final com.jayway.jsonpath.JsonPath path;
 
@@ -48,9 +41,9 @@ public final class JsonPath {
     public JsonNode select(JsonNode root) {
         try {
             // Functions (length(), sum()…) answer plain Java values rather than nodes.
-            Object value = path.read(root, JACKSON);
+            Object value = path.read(root, Evaluation.JACKSON);
             return value == null ? MissingNode.getInstance()
-                    : value instanceof JsonNode node ? node : NODES.valueToTree(value);
+                    : value instanceof JsonNode node ? node : Evaluation.NODES.valueToTree(value);
         } catch (PathNotFoundException e) {
             return MissingNode.getInstance();
         } catch (RuntimeException e) {
@@ -99,5 +92,17 @@ public final class JsonPath {
     @Override
     public String toString() {
         return text;
+    }
+
+    /**
+     * Created at the first evaluation, not when {@code validate} parses a path: the first ObjectMapper
+     * of a process costs a cold start ~30 ms (Jackson, and the JDK's locale data for its date format).
+     */
+    private static final class Evaluation {
+        static final Configuration JACKSON = Configuration.builder()
+                .jsonProvider(new JacksonJsonNodeJsonProvider())
+                .mappingProvider(new JacksonMappingProvider())
+                .build();
+        static final ObjectMapper NODES = new ObjectMapper();
     }
 }
