@@ -8,6 +8,7 @@ import dev.gameday.room.Health;
 import dev.gameday.room.HealthCheck;
 import dev.gameday.room.RoomOptions;
 import dev.gameday.room.RoomServer;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,6 +100,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
         try (StopSignals signals = new StopSignals()) {
             if (scheduler != null) {
+                Gauge.builder("gameday.scheduler.round.age", scheduler,
+                                s -> s.sinceLastRound() == null ? Double.NaN : s.sinceLastRound().toMillis() / 1000.0)
+                        .baseUnit("seconds").description("Time since the plan scheduler's last decision round (one is due"
+                                + " every " + PlanScheduler.DEFAULT_PERIOD.toSeconds() + " s): its lag")
+                        .register(room.meterRegistry());
                 scheduler.start();
             }
             System.out.println("gameday serve: the game-day room for " + runs + " on " + room.url()

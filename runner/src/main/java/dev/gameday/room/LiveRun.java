@@ -59,6 +59,7 @@ final class LiveRun {
     private boolean ended;
     private String abortedBy;
     private ProxyState proxyState;
+    private boolean planRead;
 
     LiveRun(String id, Path dir, RoomMetrics metrics) {
         this.id = id;
@@ -73,6 +74,10 @@ final class LiveRun {
 
     /** Reads what the run journaled since the last poll, asks its Toxiproxy, and says where it stands. */
     synchronized String poll() throws IOException {
+        if (!planRead) {
+            planRead = true;
+            planParticipants();
+        }
         tail.poll();
         boolean live = !ended && RunsFolder.live(dir);
         if (live && toxiproxy != null) {
@@ -81,6 +86,21 @@ final class LiveRun {
             proxyState = null; // a run that is over has nothing in place (and an embedded server is gone)
         }
         return MAPPER.writeValueAsString(state(live));
+    }
+
+    /** A run of a plan: the people the plan names, with their roles, are in the room before anyone writes. */
+    private void planParticipants() {
+        RunsFolder.planRecord(dir).ifPresent(plan -> {
+            try {
+                MAPPER.readTree(plan.toFile()).path("participants").forEach(p -> {
+                    if (p.path("name").isTextual() && people.size() < MAX_NOTES) {
+                        people.put(p.path("name").asText(), p.path("role").asText(null));
+                    }
+                });
+            } catch (IOException e) {
+                // A plan record being rewritten or damaged: the room shows who writes notes instead.
+            }
+        });
     }
 
     private void line(JournalLine line) {
@@ -106,7 +126,7 @@ final class LiveRun {
                         ? URI.create(e.path("toxiproxy").path("url").asText()) : null;
                 e.path("experiment").path("proxies").forEach(p -> proxies.add(p.path("name").asText()));
                 if (e.path("user").isTextual()) {
-                    people.put(e.path("user").asText(), "ran the run");
+                    people.putIfAbsent(e.path("user").asText(), "ran the run");
                 }
             }
             case "phase" -> {
@@ -129,8 +149,11 @@ final class LiveRun {
                 keep(notes, MAX_NOTES, MAPPER.createObjectNode().put("atMs", line.t() - startT)
                         .put("author", e.path("author").asText("")).put("role", e.path("role").asText(null))
                         .put("note", e.path("note").asText("")));
-                if (people.size() < MAX_NOTES) {
-                    people.put(e.path("author").asText(""), e.path("role").asText(null));
+                String author = e.path("author").asText("");
+                String role = e.path("role").asText(null);
+                if (people.size() < MAX_NOTES || people.containsKey(author)) {
+                    // A note without a role keeps the one the plan (or an earlier note) gave its author.
+                    people.put(author, role != null ? role : people.get(author));
                 }
             }
             case "run.ended", "run.interrupted" -> ended = true;

@@ -3,6 +3,7 @@ package dev.gameday.room;
 import dev.gameday.report.run.RunSummary;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
@@ -49,6 +50,11 @@ final class RoomMetrics {
             registry.gauge("gameday.runs", List.of(io.micrometer.core.instrument.Tag.of("verdict", v)), gauge);
             return gauge;
         }).set(n));
+    }
+
+    /** Where others serving beside the room (the plan scheduler) register their meters. */
+    MeterRegistry registry() {
+        return registry;
     }
 
     String scrape() {

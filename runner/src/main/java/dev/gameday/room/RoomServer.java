@@ -9,6 +9,7 @@ import dev.gameday.replay.ReplayScript;
 import dev.gameday.report.Reports;
 import dev.gameday.rollback.Teardown;
 import dev.gameday.run.ControlFile;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -71,6 +72,11 @@ public final class RoomServer implements AutoCloseable {
                 });
     }
 
+    /** The registry behind {@code /metrics}, for meters of what serves beside the room. */
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
+    }
+
     public int port() {
         return server.actualPort();
     }
@@ -91,10 +97,10 @@ public final class RoomServer implements AutoCloseable {
         r.get("/metrics").handler(this::metrics);
         r.get("/").handler(this::history);
         r.get("/runs/:id").handler(rc -> withRun(rc, dir -> blocking(rc,
-                () -> Pages.live(dir.getFileName().toString(), title(dir), !options.readOnly()), HTML)));
+                () -> Pages.live(folder.id(dir), title(dir), !options.readOnly()), HTML)));
         r.get("/runs/:id/events").handler(this::events);
         r.get("/runs/:id/replay").handler(rc -> withRun(rc, dir -> blocking(rc,
-                () -> Pages.replay(dir.getFileName().toString(), title(dir), !options.readOnly()), HTML)));
+                () -> Pages.replay(folder.id(dir), title(dir), !options.readOnly()), HTML)));
         r.get("/runs/:id/replay.json").handler(rc -> withRun(rc, dir -> blocking(rc,
                 () -> MAPPER.writeValueAsString(ReplayScript.of(RecordedRun.load(dir))), "application/json")));
         r.get("/runs/:id/report").handler(rc -> file(rc, "report.html", HTML, false));
@@ -162,7 +168,7 @@ public final class RoomServer implements AutoCloseable {
             error(rc, 404, "no such run");
             return;
         }
-        LiveFeed feed = feeds.computeIfAbsent(dir.get().getFileName().toString(),
+        LiveFeed feed = feeds.computeIfAbsent(folder.id(dir.get()),
                 id -> new LiveFeed(vertx, new LiveRun(id, dir.get(), metrics)));
         HttpServerResponse response = rc.response().setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8").putHeader("X-Accel-Buffering", "no");

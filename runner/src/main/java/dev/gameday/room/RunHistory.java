@@ -37,7 +37,7 @@ final class RunHistory {
             long modified = Files.getLastModifiedTime(journal).toMillis();
             Cached c = cache.get(dir);
             if (c == null || c.size != size || c.modified != modified) {
-                c = new Cached(size, modified, read(dir));
+                c = new Cached(size, modified, read(folder.id(dir), dir));
                 cache.put(dir, c);
             }
             runs.add(c.run);
@@ -45,8 +45,7 @@ final class RunHistory {
         return runs;
     }
 
-    private static Run read(Path dir) {
-        String id = dir.getFileName().toString();
+    private static Run read(String id, Path dir) {
         try {
             return new Run(id, dir, RunReports.summarize(dir), null);
         } catch (IOException | RuntimeException e) {

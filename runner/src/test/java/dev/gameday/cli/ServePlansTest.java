@@ -52,6 +52,9 @@ class ServePlansTest {
                 URI.create(url.group(1) + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(health.body()).contains("scheduler");
+        await().atMost(Duration.ofSeconds(20)).until(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url.group(1) + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body()
+                .matches("(?s).*gameday_scheduler_round_age_seconds [0-9.E-]+\\n.*"));
 
         serving.interrupt();
         serving.join(20_000);

@@ -155,4 +155,30 @@ class RoomHttpTest {
         assertThat(get("/runs/20261202T000000Z-t/journal").body()).isEqualTo(JOURNAL);
         assertThat(get("/static/live.js").statusCode()).isEqualTo(200);
     }
+
+    /** A plan's runs (plan folder, entry, run folder) are in the room too, with the people the plan names. */
+    @Test
+    void aPlansRunIsServedWithThePlansPeopleAndTheirRoles() throws Exception {
+        Path plan = Files.createDirectories(runs.resolve("20261202T010000Z-plan-game-day"));
+        Files.writeString(plan.resolve("plan.json"), """
+                {"format":1,"title":"Game day","participants":[{"name":"Ana","role":"incident commander"},
+                {"name":"Bo","role":"scribe"}],"entries":[]}
+                """);
+        Path run = Files.createDirectories(plan.resolve("outage").resolve("20261202T010001Z-t"));
+        Files.writeString(run.resolve("journal.jsonl"), JOURNAL);
+        String id = "20261202T010000Z-plan-game-day~outage~20261202T010001Z-t";
+
+        assertThat(get("/").body()).contains("/runs/" + id);
+        assertThat(get("/runs/" + id).statusCode()).isEqualTo(200);
+        assertThat(get("/runs/" + id + "/journal").body()).isEqualTo(JOURNAL);
+        assertThat(get("/runs/20261202T010000Z-plan-game-day~outage").statusCode()).isEqualTo(404);
+        assertThat(get("/runs/20261202T010000Z-plan-game-day~..~20261202T010001Z-t").statusCode()).isEqualTo(404);
+
+        String firstEvent = http.sendAsync(HttpRequest.newBuilder(URI.create(room.url() + "/runs/" + id + "/events"))
+                        .build(), HttpResponse.BodyHandlers.ofLines())
+                .thenApply(r -> r.body().filter(line -> line.startsWith("data:")).findFirst().orElse(""))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(firstEvent).contains("\"name\":\"Ana\",\"role\":\"incident commander\"")
+                .contains("\"name\":\"Bo\",\"role\":\"scribe\"");
+    }
 }

@@ -111,6 +111,15 @@ public final class PlanScheduler implements AutoCloseable {
         return new SchedulerHealth(problems.isEmpty(), problems);
     }
 
+    /**
+     * How long since the last decision round (null before the first): a round is due every period, so
+     * more than that is how far the scheduler lags behind.
+     */
+    public Duration sinceLastRound() {
+        Instant last = lastRound;
+        return last == null ? null : Duration.between(last, timer.now());
+    }
+
     /** The plans watched, as of the last round. */
     public List<ScheduledPlan> plans() {
         return plans;
