@@ -51,7 +51,7 @@ final class Pages {
         }
         b.append("</section>");
         List<RunSummary> all = runs.stream().map(RunHistory.Run::summary).filter(Objects::nonNull).toList();
-        b.append("<section id=\"history\"><h2>RunHistory</h2><form method=\"get\" action=\"/\" class=\"filters\">");
+        b.append("<section id=\"history\"><h2>History</h2><form method=\"get\" action=\"/\" class=\"filters\">");
         select(b, "experiment", "Experiment", new TreeSet<>(all.stream().map(RunSummary::title).toList()),
                 filter.experiment());
         select(b, "team", "Team", new TreeSet<>(all.stream().map(RunSummary::team).filter(Objects::nonNull).toList()),
