@@ -6,9 +6,11 @@ import java.util.Arrays;
 
 /**
  * Splits a byte stream into lines on {@code '\n'} without decoding it, so that one damaged byte
- * damages one line only and the stream is never held whole. A line longer than the cap is passed on
- * as overlong, without its bytes: a journal line is a few hundred bytes, the experiment copy a few
- * kilobytes, so such a line is damage (a binary file, a lost newline) and is never buffered.
+ * damages one line only and the stream is never held whole. Bytes come in as they are read
+ * ({@link #feed}), so a journal still being written is split as it grows; only {@link #end} says the
+ * stream is over. A line longer than the cap is passed on as overlong, without its bytes: a journal
+ * line is a few hundred bytes, the experiment copy a few kilobytes, so such a line is damage (a
+ * binary file, a lost newline) and is never buffered.
  */
 final class ByteLines {
     /** Receives each line in order: {@code bytes[from, to)} without its {@code '\n'}. */
@@ -18,51 +20,85 @@ final class ByteLines {
         void overlong() throws IOException;
     }
 
-    private ByteLines() {}
+    private static final int CHUNK = 64 * 1024;
 
+    private final int maxLineBytes;
+    private final Sink sink;
+    /** The bytes of a line begun in an earlier feed, {@code pending[0, pendingLength)}. */
+    private byte[] pending = new byte[CHUNK];
+    private int pendingLength;
+    /** The line being read is already longer than the cap: dropped until its end. */
+    private boolean overlong;
+
+    ByteLines(int maxLineBytes, Sink sink) {
+        this.maxLineBytes = maxLineBytes;
+        this.sink = sink;
+    }
+
+    /** Splits a whole stream, its last line with or without a {@code '\n'}. */
     static void split(InputStream in, int maxLineBytes, Sink sink) throws IOException {
-        byte[] buf = new byte[64 * 1024];
-        int start = 0;
-        int scan = 0;
-        int end = 0;
-        boolean overlong = false;
-        while (true) {
-            int nl = indexOf(buf, scan, end);
-            if (nl >= 0) {
-                if (overlong || nl - start > maxLineBytes) {
+        ByteLines lines = new ByteLines(maxLineBytes, sink);
+        byte[] chunk = new byte[CHUNK];
+        int n;
+        while ((n = in.read(chunk)) >= 0) {
+            lines.feed(chunk, 0, n);
+        }
+        lines.end();
+    }
+
+    /** The next bytes of the stream, {@code bytes[from, to)}: every line they complete is handed on. */
+    void feed(byte[] bytes, int from, int to) throws IOException {
+        int start = from;
+        int nl;
+        while ((nl = indexOf(bytes, start, to)) >= 0) {
+            if (pendingLength == 0 && !overlong) {
+                if (nl - start > maxLineBytes) {
                     sink.overlong();
-                    overlong = false;
                 } else {
-                    sink.line(buf, start, nl);
+                    sink.line(bytes, start, nl);
                 }
-                start = nl + 1;
-                scan = start;
-                continue;
+            } else {
+                keep(bytes, start, nl);
+                if (overlong) {
+                    sink.overlong();
+                } else {
+                    sink.line(pending, 0, pendingLength);
+                }
             }
-            if (overlong || end - start > maxLineBytes) {
-                overlong = true;
-                start = 0;
-                end = 0;
-            } else if (start > 0) {
-                System.arraycopy(buf, start, buf, 0, end - start);
-                end -= start;
-                start = 0;
-            }
-            if (end == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-            scan = end;
-            int n = in.read(buf, end, buf.length - end);
-            if (n < 0) {
-                break;
-            }
-            end += n;
+            overlong = false;
+            pendingLength = 0;
+            start = nl + 1;
         }
-        if (overlong || end - start > maxLineBytes) {
+        keep(bytes, start, to);
+    }
+
+    /** The stream is over: a last line without its {@code '\n'} is a line too. */
+    void end() throws IOException {
+        if (overlong) {
             sink.overlong();
-        } else if (end > start) {
-            sink.line(buf, start, end);
+        } else if (pendingLength > 0) {
+            sink.line(pending, 0, pendingLength);
         }
+        overlong = false;
+        pendingLength = 0;
+    }
+
+    /** Keeps the start of a line that ends in a later feed, unless it is already too long. */
+    private void keep(byte[] bytes, int from, int to) {
+        int n = to - from;
+        if (overlong || n == 0) {
+            return;
+        }
+        if (pendingLength + n > maxLineBytes) {
+            overlong = true;
+            pendingLength = 0;
+            return;
+        }
+        if (pendingLength + n > pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + n));
+        }
+        System.arraycopy(bytes, from, pending, pendingLength, n);
+        pendingLength += n;
     }
 
     /** A method of its own, small and called per line, so that it is compiled early: a CLI run is cold. */

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -21,17 +20,28 @@ public final class JournalTail {
     private final Path journal;
     private final JournalReader reader;
     private final LineParser parser = new LineParser();
+    private final ByteLines lines;
     private long offset;
     private long lineNumber;
-    /** The bytes of a line begun but not yet ended, {@code pending[0, pendingLength)}. */
-    private byte[] pending = new byte[CHUNK];
-    private int pendingLength;
-    /** The line being read is longer than a journal line can be: dropped until its end. */
-    private boolean overlong;
 
     public JournalTail(Path journal, Consumer<JournalLine> sink) {
         this.journal = journal;
         this.reader = new JournalReader(sink);
+        // Never ended: a line without its '\n' is still being written.
+        this.lines = new ByteLines(JournalReader.MAX_LINE_BYTES, new ByteLines.Sink() {
+            @Override
+            public void line(byte[] bytes, int from, int to) {
+                ParsedLines.Parsed line = parser.parse(++lineNumber, bytes, from, to);
+                if (line != null) {
+                    reader.line(line);
+                }
+            }
+
+            @Override
+            public void overlong() {
+                reader.line(LineParser.overlong(++lineNumber, JournalReader.MAX_LINE_BYTES));
+            }
+        });
     }
 
     /** Reads what was appended since the last poll; returns how many bytes were new. */
@@ -50,54 +60,10 @@ public final class JournalTail {
                 }
                 offset += n;
                 read += n;
-                take(chunk.array(), n);
+                lines.feed(chunk.array(), 0, n);
             }
         }
         return read;
-    }
-
-    private void take(byte[] bytes, int length) {
-        int start = 0;
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] != '\n') {
-                continue;
-            }
-            if (overlong) {
-                overlong = false;
-                reader.line(LineParser.overlong(++lineNumber, JournalReader.MAX_LINE_BYTES));
-            } else if (pendingLength == 0) {
-                line(bytes, start, i);
-            } else {
-                append(bytes, start, i);
-                line(pending, 0, pendingLength);
-            }
-            pendingLength = 0;
-            start = i + 1;
-        }
-        if (start < length && !overlong) {
-            append(bytes, start, length);
-        }
-    }
-
-    private void line(byte[] bytes, int from, int to) {
-        ParsedLines.Parsed line = parser.parse(++lineNumber, bytes, from, to);
-        if (line != null) {
-            reader.line(line);
-        }
-    }
-
-    private void append(byte[] bytes, int from, int to) {
-        int n = to - from;
-        if (pendingLength + n > JournalReader.MAX_LINE_BYTES) {
-            overlong = true;
-            pendingLength = 0;
-            return;
-        }
-        if (pendingLength + n > pending.length) {
-            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + n));
-        }
-        System.arraycopy(bytes, from, pending, pendingLength, n);
-        pendingLength += n;
     }
 
     /** What reading found so far (whether the run ended, damaged lines). */

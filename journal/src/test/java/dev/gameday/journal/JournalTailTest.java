@@ -55,4 +55,23 @@ class JournalTailTest {
         assertThat(seen).extracting(JournalLine::type).containsExactly("run.started", "sample");
         assertThat(tail.summary().problems()).containsExactly("line 2: not JSON; skipped");
     }
+
+    @Test
+    void aLineTooLongIsSkippedWhenItEndsHoweverManyPollsItTook() throws Exception {
+        Path file = tmp.resolve("journal.jsonl");
+        List<JournalLine> seen = new ArrayList<>();
+        JournalTail tail = new JournalTail(file, seen::add);
+        append(file, STARTED);
+        byte[] half = new byte[JournalReader.MAX_LINE_BYTES / 2 + 1];
+        java.util.Arrays.fill(half, (byte) 'x');
+        Files.write(file, half, StandardOpenOption.APPEND);
+        tail.poll();
+        Files.write(file, half, StandardOpenOption.APPEND);
+        tail.poll();
+        assertThat(tail.summary().problems()).isEmpty(); // not over yet: the line has no end
+        append(file, "\n" + SAMPLE);
+        tail.poll();
+        assertThat(seen).extracting(JournalLine::type).containsExactly("run.started", "sample");
+        assertThat(tail.summary().problems()).containsExactly("line 2: longer than 16 MB; skipped");
+    }
 }
