@@ -10,11 +10,12 @@ import java.util.Arrays;
  * ({@link #feed}), so a journal still being written is split as it grows; only {@link #end} says the
  * stream is over. A line longer than the cap is passed on as overlong, without its bytes: a journal
  * line is a few hundred bytes, the experiment copy a few kilobytes, so such a line is damage (a
- * binary file, a lost newline) and is never buffered.
+ * binary file, a lost newline) and is never buffered. The journal's readers use it, and so does a
+ * run following its control file.
  */
-final class ByteLines {
+public final class ByteLines {
     /** Receives each line in order: {@code bytes[from, to)} without its {@code '\n'}. */
-    interface Sink {
+    public interface Sink {
         void line(byte[] bytes, int from, int to) throws IOException;
 
         void overlong() throws IOException;
@@ -30,7 +31,7 @@ final class ByteLines {
     /** The line being read is already longer than the cap: dropped until its end. */
     private boolean overlong;
 
-    ByteLines(int maxLineBytes, Sink sink) {
+    public ByteLines(int maxLineBytes, Sink sink) {
         this.maxLineBytes = maxLineBytes;
         this.sink = sink;
     }
@@ -47,7 +48,7 @@ final class ByteLines {
     }
 
     /** The next bytes of the stream, {@code bytes[from, to)}: every line they complete is handed on. */
-    void feed(byte[] bytes, int from, int to) throws IOException {
+    public void feed(byte[] bytes, int from, int to) throws IOException {
         int start = from;
         int nl;
         while ((nl = indexOf(bytes, start, to)) >= 0) {
@@ -73,7 +74,7 @@ final class ByteLines {
     }
 
     /** The stream is over: a last line without its {@code '\n'} is a line too. */
-    void end() throws IOException {
+    public void end() throws IOException {
         if (overlong) {
             sink.overlong();
         } else if (pendingLength > 0) {

@@ -1,8 +1,8 @@
 package dev.gameday.run;
 
+import dev.gameday.journal.ByteLines;
 import dev.gameday.journal.JournalEvent;
 import io.vertx.core.Vertx;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,11 +21,29 @@ import java.util.function.Consumer;
  */
 final class ControlWatcher implements AutoCloseable {
     static final long EVERY_MS = 200;
+    private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Vertx vertx;
     private final Path file;
     private final Consumer<JournalEvent> requests;
     private final long timer;
+    /** Never ended: a request without its '\n' is still being written, and is taken on a later look. */
+    private final ByteLines lines = new ByteLines(MAX_REQUEST_BYTES, new ByteLines.Sink() {
+        @Override
+        public void line(byte[] bytes, int from, int to) {
+            JournalEvent e = ControlFile.request(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+            if (e != null) {
+                seen.add(e);
+            }
+        }
+
+        @Override
+        public void overlong() {
+            // No request is that long: damage, skipped.
+        }
+    });
+    /** Where the current look puts the requests it finds. */
+    private List<JournalEvent> seen;
     private long offset;
     private boolean looking;
     private volatile boolean closed;
@@ -59,25 +77,15 @@ final class ControlWatcher implements AutoCloseable {
         if (!Files.exists(file)) {
             return found;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        seen = found;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
-            for (long at = offset; in.read(buf.clear(), at) > 0; at += buf.position()) {
-                bytes.write(buf.array(), 0, buf.position());
+            int n;
+            while ((n = in.read(buf.clear(), offset)) > 0) {
+                offset += n;
+                lines.feed(buf.array(), 0, n);
             }
         }
-        byte[] all = bytes.toByteArray();
-        int start = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (all[i] == '\n') {
-                JournalEvent e = ControlFile.request(new String(all, start, i - start, StandardCharsets.UTF_8));
-                if (e != null) {
-                    found.add(e);
-                }
-                start = i + 1;
-            }
-        }
-        offset += start;
         return found;
     }
 
