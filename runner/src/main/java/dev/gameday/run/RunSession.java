@@ -188,17 +188,32 @@ final class RunSession {
         sampling.resume();
         watchingAborts = true;
         timers.every(HEARTBEAT_MS, faults::heartbeat);
-        // Delays from one instant, so the last step's end (same offset, set first) fires before this
-        // settling: with a clock tick between two now()s it was set 1 ms earlier, ran first, and its
-        // cancelAll() dropped the end, leaving the fault in place through the steady state after.
+        // The method ends in the same timer task as the actions due at its end (the last step's end
+        // among them), after them: two timers of one deadline could run in either order, and a method
+        // end run first would cancel that step's end and leave its fault in through the steady state after.
+        boolean endsWithAMoment = false;
         for (MethodPlan.Moment m : plan.moments()) {
-            timers.after(m.offsetMs(), () -> m.actions().forEach(steps::act));
+            boolean last = m.offsetMs() == plan.totalMs();
+            endsWithAMoment |= last;
+            timers.after(m.offsetMs(), () -> {
+                m.actions().forEach(steps::act);
+                if (last) {
+                    methodOver();
+                }
+            });
         }
-        timers.after(plan.totalMs(), () -> faults.settled().onComplete(v -> {
+        if (!endsWithAMoment) {
+            timers.after(plan.totalMs(), this::methodOver);
+        }
+    }
+
+    /** Once every fault-step call made has completed, recovery begins. */
+    private void methodOver() {
+        faults.settled().onComplete(v -> {
             if (!ended) {
                 startRecovery();
             }
-        }));
+        });
     }
 
     // ---- recovery and after -----------------------------------------------------------------------
