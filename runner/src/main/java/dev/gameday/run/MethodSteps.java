@@ -32,7 +32,30 @@ final class MethodSteps {
         this.ended = ended;
     }
 
-    void act(MethodPlan.Action action) {
+    /**
+     * Sets a timer for each moment of the plan, from now. The method ends ({@code methodOver}) in the
+     * same timer task as the actions due at its end, after them: two timers of one deadline could run
+     * in either order, and a method end run first would cancel the last step's end and leave its fault
+     * in through the steady state after.
+     */
+    void schedule(MethodPlan plan, SessionTimers timers, Runnable methodOver) {
+        boolean endsWithAMoment = false;
+        for (MethodPlan.Moment m : plan.moments()) {
+            boolean last = m.offsetMs() == plan.totalMs();
+            endsWithAMoment |= last;
+            timers.after(m.offsetMs(), () -> {
+                m.actions().forEach(this::act);
+                if (last) {
+                    methodOver.run();
+                }
+            });
+        }
+        if (!endsWithAMoment) {
+            timers.after(plan.totalMs(), methodOver);
+        }
+    }
+
+    private void act(MethodPlan.Action action) {
         Timeline.Entry e = action.entry();
         String name = e.step().name();
         if (action instanceof MethodPlan.Start) {

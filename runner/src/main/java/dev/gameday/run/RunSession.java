@@ -188,23 +188,7 @@ final class RunSession {
         sampling.resume();
         watchingAborts = true;
         timers.every(HEARTBEAT_MS, faults::heartbeat);
-        // The method ends in the same timer task as the actions due at its end (the last step's end
-        // among them), after them: two timers of one deadline could run in either order, and a method
-        // end run first would cancel that step's end and leave its fault in through the steady state after.
-        boolean endsWithAMoment = false;
-        for (MethodPlan.Moment m : plan.moments()) {
-            boolean last = m.offsetMs() == plan.totalMs();
-            endsWithAMoment |= last;
-            timers.after(m.offsetMs(), () -> {
-                m.actions().forEach(steps::act);
-                if (last) {
-                    methodOver();
-                }
-            });
-        }
-        if (!endsWithAMoment) {
-            timers.after(plan.totalMs(), this::methodOver);
-        }
+        steps.schedule(plan, timers, this::methodOver);
     }
 
     /** Once every fault-step call made has completed, recovery begins. */
