@@ -87,6 +87,9 @@ final class ParsedLines {
             });
             hand(batch);
             hand(END);
+        } catch (InterruptedIOException gone) {
+            // The reader has gone (its sink failed): nobody is left to tell, and a hand-over now would wait
+            // for ever once the queue is full, the interruption being spent.
         } catch (Throwable e) {
             try {
                 hand(new Failure(e));

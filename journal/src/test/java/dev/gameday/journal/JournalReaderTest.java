@@ -40,6 +40,10 @@ class JournalReaderTest {
         assertThatThrownBy(() -> JournalReader.read(dir.resolve(JournalReader.FILE_NAME), line -> {
             seen.add(line.seq());
             if (seen.size() == 10) {
+                // The parser has run ahead until the hand-over is full: the failure must free it from there too.
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet()
+                        .stream().anyMatch(t -> t.getName().equals("journal-parser")
+                                && t.getState() == Thread.State.WAITING));
                 throw new IllegalStateException("the consumer broke");
             }
         })).isInstanceOf(IllegalStateException.class).hasMessage("the consumer broke");
