@@ -57,8 +57,10 @@ public final class RunEngine {
         }
         Experiment experiment = loaded.experiment();
         // The experiment's copy for run.started is built while the embedded proxy starts: both are
-        // cold code (Jackson's first introspection, Vert.x and Netty), a quarter second each.
-        CompletableFuture<ObjectNode> copy = CompletableFuture.supplyAsync(() -> ExperimentJson.toTree(loaded.redacted()));
+        // cold code (Jackson's first introspection, Vert.x and Netty), a quarter second each. On a thread
+        // of its own: the JVM's common pool may be one thread, taken by whatever else runs in this JVM.
+        CompletableFuture<ObjectNode> copy = CompletableFuture.supplyAsync(() -> ExperimentJson.toTree(loaded.redacted()),
+                task -> new Thread(task, "gameday-experiment-copy").start());
         FaultServer server = FaultServer.open(experiment.toxiproxy());
         Path runDir = RunFolders.create(options.outDir(), options.experimentFile(), Instant.now());
         String runId = UUID.randomUUID().toString();
