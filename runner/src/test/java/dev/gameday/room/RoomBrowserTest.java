@@ -161,7 +161,7 @@ class RoomBrowserTest {
         byId("abort-yes").click();
         wait.until(d -> byId("abort-result").getText().startsWith("Aborted"));
         for (Proxy p : bed.api().getProxies()) {
-            assertThat(p.toxics().getAll()).as("toxics on " + p.getName() + " after the abort").isEmpty();
+            assertThat(RunTestBed.toxicsOf(p)).as("toxics on " + p.getName() + " after the abort").isEmpty();
         }
         RunResult result = run.get(60, TimeUnit.SECONDS);
         assertThat(result.verdict()).isEqualTo(Verdict.ABORTED);

@@ -67,7 +67,7 @@ class StuckRunAbortTest {
     List<String> toxics() throws IOException {
         return bed.api().getProxies().stream().flatMap(p -> {
             try {
-                return p.toxics().getAll().stream().map(t -> p.getName() + " " + t.getName());
+                return RunTestBed.toxicsOf(p).stream().map(t -> p.getName() + " " + t.getName());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -12,6 +12,7 @@ import dev.gameday.journal.ToxicSpec;
 import dev.gameday.proxy.EmbeddedToxiproxy;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import eu.rekawek.toxiproxy.model.Toxic;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -294,5 +295,17 @@ public final class RunTestBed implements AutoCloseable {
         await(demo.close());
         await(proxyVertx.close());
         await(demoVertx.close());
+    }
+
+    /** A proxy's toxics; none once the run's teardown has deleted the proxy itself, between listing and asking. */
+    public static List<? extends Toxic> toxicsOf(Proxy proxy) throws IOException {
+        try {
+            return proxy.toxics().getAll();
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).startsWith("[404]")) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 }
