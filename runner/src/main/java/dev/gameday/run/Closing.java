@@ -60,15 +60,15 @@ final class Closing {
     }
 
     /**
-     * Tears down (faults removed for {@code reason}), waits for {@code drained} (the samples in flight),
-     * rolls back, and reaches the verdict: {@code verdict} unless something remains or the journal broke.
+     * Tears down (faults removed for the stop's reason), waits for {@code drained} (the samples in
+     * flight), rolls back, and reaches the verdict: the stop's unless something remains or the journal broke.
      */
-    Future<RunResult> close(Context context, Verdict verdict, String summary, String reason, Future<Void> drained,
-            Long recoveredAfterMs, boolean conflict) {
-        return undo(context, reason)
+    Future<RunResult> close(Context context, StopReason stop, Future<Void> drained, Long recoveredAfterMs,
+            boolean conflict) {
+        return undo(context, stop.removalReason())
                 .compose(still -> drained.transform(v -> rollbacks())
                         .transform(v -> lookback.histories().onSuccess(h -> h.forEach(record))).map(still))
-                .transform(r -> Future.succeededFuture(conclude(verdict, summary,
+                .transform(r -> Future.succeededFuture(conclude(stop.verdict(), stop.summary(),
                         r.succeeded() ? r.result() : ledger.inPlace(), recoveredAfterMs, conflict)));
     }
 

@@ -12,7 +12,6 @@ import dev.gameday.journal.AbortRequested;
 import dev.gameday.journal.AbortTripped;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalEvent;
-import dev.gameday.journal.RecoveryMeasured;
 import dev.gameday.journal.SampleTaken;
 import dev.gameday.journal.ToleranceChanged;
 import dev.gameday.judge.AbortRule;
@@ -22,7 +21,6 @@ import dev.gameday.judge.Sentences;
 import dev.gameday.preflight.Preflight;
 import dev.gameday.preflight.PreflightFailure;
 import dev.gameday.rollback.Teardown;
-import dev.gameday.text.Units;
 import eu.rekawek.toxiproxy.Proxy;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -30,7 +28,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * One run on the engine's event loop: pre-flight, steady state before, the method's plan on Vert.x
@@ -54,7 +51,8 @@ final class RunSession {
     private final boolean replaceProxies;
     private final RunListener listener;
     private final MethodPlan plan;
-    private final RecoveryBound recovery;
+    private final RecoveryBound bound;
+    private final RecoveryPhase recovery;
     private final Judge judge;
     private final Map<String, Proxy> proxies = new HashMap<>();
     private final Map<String, TrafficMeter.Reading> trafficAtPreflight = new HashMap<>();
@@ -70,7 +68,6 @@ final class RunSession {
     private Context context;
     private Sampling sampling;
     private boolean watchingAborts;
-    private Long recoveredAfterMs;
     private boolean ended;
     private boolean conflict;
 
@@ -85,7 +82,7 @@ final class RunSession {
         this.replaceProxies = replaceProxies;
         this.listener = listener;
         this.plan = MethodPlan.of(Timeline.of(experiment.method()));
-        this.recovery = RecoveryBound.of(experiment);
+        this.bound = RecoveryBound.of(experiment);
         this.judge = new Judge(Rules.of(experimentCopy), new Judge.Listener() {
             @Override
             public void toleranceChanged(ToleranceChanged change) {
@@ -103,6 +100,7 @@ final class RunSession {
         this.steps = new MethodSteps(this::record, listener, faults, () -> ended);
         this.narration = new BreachNarration(listener);
         this.timers = new SessionTimers(vertx, () -> ended);
+        this.recovery = new RecoveryPhase(judge, bound, phases, timers, this::record, listener, RunSession::now);
         this.lookback = new Lookback(vertx, experiment.steadyState().probes(), redactor);
         this.closing = new Closing(vertx, experiment.rollbacks(), redactor, journal, ledger, faults, judge, this::record,
                 listener, lookback);
@@ -116,14 +114,14 @@ final class RunSession {
             if (ended) {
                 result.tryFail(e); // failing while ending: the caller's last-resort cleanup takes over
             } else {
-                finish(Verdict.ERROR, "Internal error: " + e, "error");
+                finish(StopReason.internalError(e));
             }
         });
         // The journal cannot be written (disk full, read-only): stop, take every fault off, say so.
-        journal.onFailure(f -> finish(Verdict.ERROR, "The run stopped: its journal could not be written", "error"));
+        journal.onFailure(f -> finish(StopReason.journalBroken(true)));
         context.runOnContext(v -> {
             if (journal.failure().isPresent()) {
-                finish(Verdict.ERROR, "The run could not start: its journal could not be written", "error");
+                finish(StopReason.journalBroken(false));
             } else {
                 preflight();
             }
@@ -142,16 +140,16 @@ final class RunSession {
         phases.enter(Phase.PREFLIGHT, 0);
         Preflight preflight = new Preflight(experiment, server, ledger, replaceProxies, journal::append);
         TrafficMeter meter = new TrafficMeter(server.url());
-        blocking(() -> {
+        vertx.executeBlocking(() -> {
             Map<String, Proxy> prepared = preflight.proxies();
             prepared.keySet().forEach(name -> trafficAtPreflight.put(name, meter.read(name)));
             return prepared;
-        }).compose(prepared -> {
+        }, false).compose(prepared -> {
             proxies.putAll(prepared);
             return preflight.probesAnswer(vertx, redactor);
         }).onSuccess(v -> startBefore()).onFailure(e -> {
             conflict = e instanceof PreflightFailure f && f.conflict();
-            finish(Verdict.ERROR, "Pre-flight failed, nothing was injected: " + message(e), "error");
+            finish(StopReason.preflightFailed(e));
         });
     }
 
@@ -174,7 +172,7 @@ final class RunSession {
             }
             VerdictPolicy.Decision notSteady = VerdictPolicy.baseline(judge.evidence("before"), judge.rules().baseline());
             if (notSteady != null) {
-                finish(notSteady.verdict(), notSteady.summary(), "completed");
+                finish(StopReason.decided(notSteady));
             } else {
                 startMethod();
             }
@@ -195,44 +193,14 @@ final class RunSession {
     private void methodOver() {
         faults.settled().onComplete(v -> {
             if (!ended) {
-                startRecovery();
+                recovery.start(this::startAfter);
             }
         });
     }
 
-    // ---- recovery and after -----------------------------------------------------------------------
+    // ---- after ------------------------------------------------------------------------------------
 
-    private void startRecovery() {
-        Long removal = judge.lastRemovalT();
-        long from = removal == null ? now() : removal;
-        long cap = recovery.capMs();
-        phases.enter(Phase.RECOVERY, Math.max(0, from + cap - now()));
-        timers.after(from + cap - now(), () -> recoveryOver(null));
-        if (removal == null) {
-            recoveryOver(null); // no fault went in: nothing to recover from
-        } else {
-            checkRecovered();
-        }
-    }
-
-    private void checkRecovered() {
-        Long after = judge.recoveredAfterMs();
-        if (after != null) {
-            recoveryOver(after);
-        }
-    }
-
-    private void recoveryOver(Long recoveredAfter) {
-        if (ended || phases.phase() != Phase.RECOVERY) {
-            return;
-        }
-        recoveredAfterMs = recoveredAfter;
-        boolean removed = judge.lastRemovalT() != null;
-        if (removed) {
-            record(new RecoveryMeasured(recoveredAfter, recovery.withinMs(), recovery.met(true, recoveredAfter)));
-            listener.event(recoveredAfter == null ? "  steady state did not recover"
-                    : "  steady state recovered " + Units.seconds(recoveredAfter) + " after the faults were removed");
-        }
+    private void startAfter() {
         timers.cancelAll();
         long after = experiment.steadyState().after().toMillis();
         phases.enter(Phase.AFTER, after);
@@ -245,10 +213,8 @@ final class RunSession {
         if (ended) {
             return;
         }
-        VerdictPolicy.Decision d = VerdictPolicy.completed(judge.evidence(), faults.paths(), recoveredAfterMs,
-                recovery.withinMs(),
-                judge.lastRemovalT() != null, judge.rules().baseline());
-        finish(d.verdict(), d.summary(), "completed");
+        finish(StopReason.decided(VerdictPolicy.completed(judge.evidence(), faults.paths(),
+                recovery.recoveredAfterMs(), bound.withinMs(), judge.lastRemovalT() != null, judge.rules().baseline())));
     }
 
     // ---- samples, tolerances, aborts, heartbeat ---------------------------------------------------
@@ -261,8 +227,8 @@ final class RunSession {
         // Journaled and judged even while ending: every slot sent yields its sample.
         record(new SampleTaken(s.scheduledAt(), s.probe(), s.ok(), s.latencyMs(), s.status(), s.error(), s.value()));
         lookback.saw(s);
-        if (!ended && phases.phase() == Phase.RECOVERY) {
-            checkRecovered();
+        if (!ended) {
+            recovery.sampled();
         }
     }
 
@@ -280,7 +246,7 @@ final class RunSession {
         String message = Sentences.abort(rule, observed);
         record(new AbortTripped(rule.name(), rule.probe(), observed, rule.condition().expected(), message));
         listener.event("  ! " + message);
-        finish(Verdict.ABORTED, "The run was aborted: " + message + "; every fault was removed at once.", "abort");
+        finish(StopReason.aborted(message));
     }
 
     /** A request from the run's control file ({@link ControlWatcher}): journaled; an abort is obeyed. */
@@ -292,8 +258,7 @@ final class RunSession {
             record(request);
             if (request instanceof AbortRequested a && !ended) {
                 listener.event("  ! aborted by " + a.by() + " (" + a.via() + ")");
-                finish(Verdict.ABORTED, "The run was aborted by " + a.by() + " (" + a.via()
-                        + "); every fault was removed at once.", "abort");
+                finish(StopReason.abortedBy(a.by(), a.via()));
             }
         });
     }
@@ -301,18 +266,18 @@ final class RunSession {
     private void toxiproxyFailed(Throwable e) {
         if (journal.failure().isPresent()) {
             // The call was not made: its intent could not be journaled. The journal is what failed.
-            finish(Verdict.ERROR, "The run stopped: its journal could not be written", "error");
+            finish(StopReason.journalBroken(true));
             return;
         }
-        finish(Verdict.ERROR, "Toxiproxy at " + server.url() + " failed mid-run: " + message(e), "error");
+        finish(StopReason.toxiproxyFailed(server.url().toString(), e));
     }
 
     // ---- the end ----------------------------------------------------------------------------------
 
     /** Ends the run however it ended (first call wins): faults off, proxies gone, rollbacks, verdict. */
-    private void finish(Verdict verdict, String summary, String removalReason) {
+    private void finish(StopReason stop) {
         if (context != Vertx.currentContext()) {
-            context.runOnContext(v -> finish(verdict, summary, removalReason));
+            context.runOnContext(v -> finish(stop));
             return;
         }
         if (ended) {
@@ -326,7 +291,7 @@ final class RunSession {
         phases.enter(Phase.ROLLBACK, 0);
         // Faults first, at once; meanwhile every sample already sent comes back and is journaled.
         Future<Void> drained = sampling == null ? Future.succeededFuture() : sampling.stop();
-        closing.close(context, verdict, summary, removalReason, drained, recoveredAfterMs, conflict).onSuccess(r -> {
+        closing.close(context, stop, drained, recovery.recoveredAfterMs(), conflict).onSuccess(r -> {
             phases.enter(Phase.DONE, 0);
             closing.endJournal(r);
             result.tryComplete(r);
@@ -339,19 +304,7 @@ final class RunSession {
         return RunStatus.of(phases.phase().key(), phases.leftMs(), steps.open(), judge, watchingAborts);
     }
 
-    private <T> Future<T> blocking(Callable<T> call) {
-        return vertx.executeBlocking(call, false);
-    }
-
     private static long now() {
         return System.currentTimeMillis();
-    }
-
-    private static String message(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getMessage() == null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 }
