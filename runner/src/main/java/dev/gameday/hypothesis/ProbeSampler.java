@@ -116,11 +116,12 @@ public final class ProbeSampler {
 
     /**
      * No new slot; completes once every slot already sent has been delivered (answered or timed out).
-     * {@link #resume} starts again.
+     * {@link #resume} starts again. Called on the sampler's context (a run's abort), it takes effect at
+     * once: no slot due meanwhile is sent after it.
      */
     public Future<Void> pause() {
         Promise<Void> done = Promise.promise();
-        context.runOnContext(v -> {
+        onContext(() -> {
             running = false;
             if (timer != null) {
                 timer.cancel();
@@ -133,6 +134,14 @@ public final class ProbeSampler {
             completeIfDrained();
         });
         return done.future();
+    }
+
+    private void onContext(Runnable action) {
+        if (Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
     }
 
     /** Pauses for good and lets go of the probe's resources once every slot sent has been delivered. */
