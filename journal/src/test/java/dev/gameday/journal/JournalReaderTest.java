@@ -15,7 +15,9 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated("looks for the JVM's journal-parser threads, which any reading test starts")
 class JournalReaderTest {
     @TempDir
     Path dir;

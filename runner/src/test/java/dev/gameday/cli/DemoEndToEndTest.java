@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The README's first command, as a new user runs it: {@code gameday demo} runs the three bundled game
  * days against the demo system through the embedded proxy and each reaches the verdict it was designed
  * for, with its journal, reports and JUnit file; every fault it injected was on the traffic path.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
 class DemoEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

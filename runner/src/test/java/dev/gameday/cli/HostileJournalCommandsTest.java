@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * code 0, or — when there is nothing to replay — exit code 3 and one line in a user's words; never an
  * exception's class, a method name or a stack trace.
  */
+@Isolated("swaps the JVM's standard streams or its log levels, which every test shares")
 class HostileJournalCommandsTest {
     /** The corpus lives with the reports' tests; Maven runs this module's tests in {@code runner/}. */
     private static final Path CORPUS = Path.of("../reports/src/test/resources/hostile-journals");

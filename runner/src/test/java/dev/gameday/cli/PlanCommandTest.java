@@ -16,6 +16,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.w3c.dom.NodeList;
 
 /**
@@ -23,6 +25,7 @@ import org.w3c.dom.NodeList;
  * (the same experiment against two demo systems at once), real faults on the embedded proxy; the exit
  * code is the worst verdict, the plan folder has the combined report and one JUnit file.
  */
+@ResourceLock(Resources.SYSTEM_OUT)
 class PlanCommandTest {
     @TempDir
     Path dir;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gameday.experiment.ExperimentJson;
 import dev.gameday.experiment.load.ExperimentLoader;
 import dev.gameday.experiment.load.LoadedExperiment;
-import dev.gameday.report.premortem.PremortemInput;
 import dev.gameday.report.Reports;
+import dev.gameday.report.premortem.PremortemInput;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.IOException;
@@ -23,8 +23,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** {@code gameday premortem} through the real entry point, against a real HTTP server for --check. */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class PremortemCommandTest {
     private static Vertx vertx;
     private static HttpServer server;

@@ -15,8 +15,10 @@ import java.util.logging.Logger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** With {@code --verbose}, Vert.x's blocked-thread warnings reach the console's log; without, its logs are off. */
+@Isolated("swaps the JVM's standard streams or its log levels, which every test shares")
 class QuietNetworkLogsTest {
     private final Logger vertxLogs = Logger.getLogger("io.vertx");
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();

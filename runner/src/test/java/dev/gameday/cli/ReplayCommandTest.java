@@ -23,7 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated("swaps the JVM's standard streams or its log levels, which every test shares")
 class ReplayCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A 2 s run written per docs/journal.md: one fault, a breach, the verdict. */

@@ -20,8 +20,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** {@code gameday serve --plans}: the room and the plan scheduler in one server, one /health for both. */
+@ResourceLock(Resources.SYSTEM_OUT)
 class ServePlansTest {
     @TempDir
     Path tmp;

@@ -9,17 +9,22 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 
-/** A real embedded proxy, an echo upstream and a toxiproxy-java client, shared by a test class. */
+/**
+ * A real embedded proxy, an echo upstream and a toxiproxy-java client, shared by the tests of one class
+ * (one instance per class: classes run side by side, each with its own).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EmbeddedProxyTestBase {
 
-    protected static Vertx vertx;
-    protected static EmbeddedToxiproxy server;
-    protected static UpstreamServer upstream;
-    protected static ToxiproxyClient client;
+    protected Vertx vertx;
+    protected EmbeddedToxiproxy server;
+    protected UpstreamServer upstream;
+    protected ToxiproxyClient client;
 
     @BeforeAll
-    static void startProxy() throws Exception {
+    void startProxy() throws Exception {
         vertx = Vertx.vertx();
         server = join(EmbeddedToxiproxy.start(vertx, "127.0.0.1", 0));
         upstream = UpstreamServer.echo();
@@ -27,7 +32,7 @@ abstract class EmbeddedProxyTestBase {
     }
 
     @AfterAll
-    static void stopProxy() throws Exception {
+    void stopProxy() throws Exception {
         join(server.close());
         upstream.close();
         join(vertx.close());
@@ -41,7 +46,7 @@ abstract class EmbeddedProxyTestBase {
     }
 
     /** A new proxy on a free port in front of the echo upstream. */
-    protected static Proxy echoProxy(String name) throws IOException {
+    protected Proxy echoProxy(String name) throws IOException {
         return client.createProxy(name, "127.0.0.1:0", upstream.address());
     }
 

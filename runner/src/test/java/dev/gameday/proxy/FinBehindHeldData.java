@@ -27,7 +27,7 @@ public final class FinBehindHeldData {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            });
+            }, Tcp.OWN_THREAD);
             socket.getOutputStream().write(data);
             socket.shutdownOutput();
             byte[] received = reading.get(60, TimeUnit.SECONDS);

@@ -66,7 +66,7 @@ class ProxyApiInputTest extends EmbeddedProxyTestBase {
 
     private record Reply(int status, JsonNode json) {}
 
-    private static Reply send(String method, String path, String contentType, String body) throws Exception {
+    private Reply send(String method, String path, String contentType, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -76,7 +76,7 @@ class ProxyApiInputTest extends EmbeddedProxyTestBase {
         return new Reply(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()));
     }
 
-    private static String error(String path, String body, int status) throws Exception {
+    private String error(String path, String body, int status) throws Exception {
         Reply reply = send("POST", path, null, body);
         assertThat(reply.status()).as(body).isEqualTo(status);
         assertThat(reply.json().get("status").asInt()).isEqualTo(status);

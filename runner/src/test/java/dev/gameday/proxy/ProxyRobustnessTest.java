@@ -27,13 +27,15 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Bad input, busy ports, dead upstreams, many connections, and nothing leaked. */
+@Isolated("counts the JVM's threads and open files, which every test shares")
 class ProxyRobustnessTest extends EmbeddedProxyTestBase {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static JsonNode post(String path, String body, int expectedStatus) throws Exception {
+    private JsonNode post(String path, String body, int expectedStatus) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(body).isEqualTo(expectedStatus);
@@ -138,7 +140,7 @@ class ProxyRobustnessTest extends EmbeddedProxyTestBase {
         }
     }
 
-    private static Future<Boolean> echoOnce(NetClient netClient, int port, String message) {
+    private Future<Boolean> echoOnce(NetClient netClient, int port, String message) {
         Promise<Boolean> result = Promise.promise();
         netClient.connect(port, "127.0.0.1").onFailure(result::fail).onSuccess(socket -> {
             Buffer received = Buffer.buffer();
@@ -168,7 +170,7 @@ class ProxyRobustnessTest extends EmbeddedProxyTestBase {
     }
 
     /** A second server with proxies, toxics and open connections, then closed as a whole. */
-    private static void exercise() throws Exception {
+    private void exercise() throws Exception {
         EmbeddedToxiproxy other = join(EmbeddedToxiproxy.start(vertx, "127.0.0.1", 0));
         eu.rekawek.toxiproxy.ToxiproxyClient otherClient = new eu.rekawek.toxiproxy.ToxiproxyClient("127.0.0.1", other.port());
         List<Socket> open = new ArrayList<>();

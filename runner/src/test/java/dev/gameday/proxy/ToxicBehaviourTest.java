@@ -48,7 +48,7 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
         Proxy proxy = echoProxy("plain");
         byte[] data = Tcp.payload(1_000_000);
         try (Socket socket = Tcp.connect(proxy.getListen())) {
-            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> write(socket, data));
+            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> write(socket, data), Tcp.OWN_THREAD);
             assertThat(Tcp.read(socket, data.length)).isEqualTo(data);
             writing.get(10, TimeUnit.SECONDS);
         }
@@ -75,7 +75,7 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
         byte[] data = Tcp.payload(100 * 12_000);
         try (Socket socket = Tcp.connect(proxy.getListen())) {
             long start = System.nanoTime();
-            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> write(socket, data));
+            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> write(socket, data), Tcp.OWN_THREAD);
             assertThat(Tcp.read(socket, data.length)).isEqualTo(data);
             writing.get(10, TimeUnit.SECONDS);
             // 100 chunks each held 100 ms, in parallel: far below 100 x 100 ms
@@ -280,7 +280,7 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
         Proxy proxy = echoProxy("live");
         byte[] data = Tcp.payload(8 * 1024 * 1024);
         try (Socket socket = Tcp.connect(proxy.getListen())) {
-            CompletableFuture<byte[]> reading = CompletableFuture.supplyAsync(() -> readAll(socket, data.length));
+            CompletableFuture<byte[]> reading = CompletableFuture.supplyAsync(() -> readAll(socket, data.length), Tcp.OWN_THREAD);
             OutputStream out = socket.getOutputStream();
             int slice = data.length / 8;
             for (int i = 0; i < 8; i++) {

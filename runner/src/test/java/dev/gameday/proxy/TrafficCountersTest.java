@@ -27,17 +27,17 @@ class TrafficCountersTest extends EmbeddedProxyTestBase {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static HttpResponse<String> get(String path) throws Exception {
+    private HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonNode traffic(String proxy) throws Exception {
+    private JsonNode traffic(String proxy) throws Exception {
         HttpResponse<String> response = get("/proxies/" + proxy);
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body()).get("traffic");
     }
 
-    private static void assertTraffic(String proxy, long accepted, long up, long down) throws Exception {
+    private void assertTraffic(String proxy, long accepted, long up, long down) throws Exception {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode traffic = traffic(proxy);
             assertThat(traffic.get("connectionsAccepted").asLong()).isEqualTo(accepted);
@@ -56,7 +56,7 @@ class TrafficCountersTest extends EmbeddedProxyTestBase {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        });
+        }, Tcp.OWN_THREAD);
         assertThat(Tcp.read(socket, size)).isEqualTo(data);
         writing.get(10, TimeUnit.SECONDS);
     }

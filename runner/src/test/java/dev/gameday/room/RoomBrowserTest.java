@@ -104,7 +104,7 @@ class RoomBrowserTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, RunTestBed.OWN_THREAD);
     }
 
     Path runDir() throws Exception {

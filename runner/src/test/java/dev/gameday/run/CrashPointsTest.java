@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * after a named journal event ({@link Journal#HALT_PROPERTY}), so each point is hit exactly, against
  * the Toxiproxy-compatible server of the test (the embedded one would die with the child).
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class CrashPointsTest extends AgainstTheDemoSystem {
     /** Halted JVMs exit with 137, as a process killed by SIGKILL does in a shell. */
     private static final int HALTED = 137;

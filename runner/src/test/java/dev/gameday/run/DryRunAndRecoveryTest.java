@@ -28,8 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** {@code --dry-run} changes nothing; the next run cleans up after a crashed one in the same folder. */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class DryRunAndRecoveryTest extends AgainstTheDemoSystem {
     private static final String FAULT = RunTestBed.latencyStep("slow-inventory", "400ms", "2s") + """
             - name: settle

@@ -20,6 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The journal's file system refuses a write mid-fault. For real: the child {@code gameday run} runs
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * few KB past the size the journal has once the fault is in place, measured by a first run halted
  * right there, so the failure comes mid-fault every time.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class JournalWriteFailureTest extends AgainstTheDemoSystem {
     /** Journal bytes written after the injection before a write fails: about 25 samples. */
     private static final int MARGIN_BYTES = 3000;

@@ -15,12 +15,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * {@code run --dry-run} and {@code premortem --check} are the run's own pre-flight: they measure the
  * system through its proxies (created for the check, then removed), with warm-up samples left out and
  * a tolerance window of judged samples, and they give the same answer on the same input.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class PreflightAgreementTest extends AgainstTheDemoSystem {
     private final StringWriter out = new StringWriter();
 

@@ -105,7 +105,7 @@ class PrometheusSliRunTest extends AgainstTheDemoSystem {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, RunTestBed.OWN_THREAD);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> java.nio.file.Files.isDirectory(out())
                 && java.nio.file.Files.list(out()).findAny().isPresent()
                 && journal(runDir(out())).first("fault.injected").isPresent());

@@ -24,12 +24,16 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Whose proxies a run or a recovery may touch: a run holds a lease on the proxies it uses on a remote
  * Toxiproxy, so a second run refuses to start; a stale lease of a dead local run is taken back; a
  * journal written on another host is not recovered here unless asked.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class ProxyOwnershipTest extends AgainstTheDemoSystem {
 
     @Test

@@ -16,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A run really recorded against the demo system, replayed in step mode with a note, then reported:
  * the tabletop prompts come from the journal's experiment copy and the note reaches the report.
  */
+@Isolated("swaps the JVM's standard streams or its log levels, which every test shares")
 class ReplayOfARecordedRunTest extends AgainstTheDemoSystem {
 
     @Test

@@ -18,11 +18,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * A {@code gameday run} in a child JVM, against the test's own Toxiproxy-compatible server, stopped
  * mid-fault by SIGTERM or killed with SIGKILL: the test checks through the server's API what is left.
  */
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class RunSignalsTest extends AgainstTheDemoSystem {
     private static final String LONG_FAULT = RunTestBed.latencyStep("slow-inventory", "100ms", "60s");
 
