@@ -1,5 +1,6 @@
 package dev.gameday.proxy;
 
+import dev.gameday.testing.OwnThread;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -27,7 +28,7 @@ public final class FinBehindHeldData {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, Tcp.OWN_THREAD);
+            }, OwnThread.EXECUTOR);
             socket.getOutputStream().write(data);
             socket.shutdownOutput();
             byte[] received = reading.get(60, TimeUnit.SECONDS);

@@ -5,13 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.concurrent.Executor;
 
 /** Blocking socket helpers for tests (every read has a timeout, so a bug fails instead of hanging). */
 final class Tcp {
-    /** Where a test's background reader or writer runs: never the JVM's common pool, which tests running side by side share. */
-    static final Executor OWN_THREAD = task -> new Thread(task, "test-background").start();
-
     private Tcp() {}
 
     static Socket connect(String listen) throws IOException {

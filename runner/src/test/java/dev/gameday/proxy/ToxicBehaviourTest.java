@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.gameday.testing.OwnThread;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import eu.rekawek.toxiproxy.model.toxic.Latency;
 import eu.rekawek.toxiproxy.model.toxic.Timeout;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.SocketException;
@@ -48,7 +49,8 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
         Proxy proxy = echoProxy("plain");
         byte[] data = Tcp.payload(1_000_000);
         try (Socket socket = Tcp.connect(proxy.getListen())) {
-            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> write(socket, data), Tcp.OWN_THREAD);
+            CompletableFuture<Void> writing =
+                    CompletableFuture.runAsync(() -> write(socket, data), OwnThread.EXECUTOR);
             assertThat(Tcp.read(socket, data.length)).isEqualTo(data);
             writing.get(10, TimeUnit.SECONDS);
         }
@@ -75,7 +77,8 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
         byte[] data = Tcp.payload(100 * 12_000);
         try (Socket socket = Tcp.connect(proxy.getListen())) {
             long start = System.nanoTime();
-            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> write(socket, data), Tcp.OWN_THREAD);
+            CompletableFuture<Void> writing =
+                    CompletableFuture.runAsync(() -> write(socket, data), OwnThread.EXECUTOR);
             assertThat(Tcp.read(socket, data.length)).isEqualTo(data);
             writing.get(10, TimeUnit.SECONDS);
             // 100 chunks each held 100 ms, in parallel: far below 100 x 100 ms
@@ -280,7 +283,8 @@ class ToxicBehaviourTest extends EmbeddedProxyTestBase {
         Proxy proxy = echoProxy("live");
         byte[] data = Tcp.payload(8 * 1024 * 1024);
         try (Socket socket = Tcp.connect(proxy.getListen())) {
-            CompletableFuture<byte[]> reading = CompletableFuture.supplyAsync(() -> readAll(socket, data.length), Tcp.OWN_THREAD);
+            CompletableFuture<byte[]> reading =
+                    CompletableFuture.supplyAsync(() -> readAll(socket, data.length), OwnThread.EXECUTOR);
             OutputStream out = socket.getOutputStream();
             int slice = data.length / 8;
             for (int i = 0; i < 8; i++) {

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.fault.ProxyTraffic;
+import dev.gameday.testing.OwnThread;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import java.net.ConnectException;
@@ -56,7 +57,7 @@ class TrafficCountersTest extends EmbeddedProxyTestBase {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, Tcp.OWN_THREAD);
+        }, OwnThread.EXECUTOR);
         assertThat(Tcp.read(socket, size)).isEqualTo(data);
         writing.get(10, TimeUnit.SECONDS);
     }

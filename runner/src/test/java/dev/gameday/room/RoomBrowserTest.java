@@ -9,6 +9,7 @@ import dev.gameday.run.RunOptions;
 import dev.gameday.run.RunResult;
 import dev.gameday.run.RunTestBed;
 import dev.gameday.run.Verdict;
+import dev.gameday.testing.OwnThread;
 import eu.rekawek.toxiproxy.Proxy;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
@@ -104,7 +105,7 @@ class RoomBrowserTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, RunTestBed.OWN_THREAD);
+        }, OwnThread.EXECUTOR);
     }
 
     Path runDir() throws Exception {

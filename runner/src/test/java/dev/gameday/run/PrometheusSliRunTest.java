@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.experiment.load.TestFiles;
 import dev.gameday.journal.JournalFile;
 import dev.gameday.prometheus.PrometheusServer;
+import dev.gameday.testing.OwnThread;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,7 +106,7 @@ class PrometheusSliRunTest extends AgainstTheDemoSystem {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, RunTestBed.OWN_THREAD);
+        }, OwnThread.EXECUTOR);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> java.nio.file.Files.isDirectory(out())
                 && java.nio.file.Files.list(out()).findAny().isPresent()
                 && journal(runDir(out())).first("fault.injected").isPresent());

@@ -10,6 +10,7 @@ import dev.gameday.journal.ProxyCreated;
 import dev.gameday.journal.RunStarted;
 import dev.gameday.journal.ToxicSpec;
 import dev.gameday.proxy.EmbeddedToxiproxy;
+import dev.gameday.testing.OwnThread;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -42,8 +42,6 @@ import org.awaitility.Awaitility;
  * through {@link #inventoryProxy}, the listen address of the proxy the experiments create.
  */
 public final class RunTestBed implements AutoCloseable {
-    /** Where a test's background task runs: never the JVM's common pool, which tests running side by side share. */
-    public static final Executor OWN_THREAD = task -> new Thread(task, "test-background").start();
     public static final String SECRET = "tok-" + UUID.randomUUID();
 
     final Vertx demoVertx = Vertx.vertx();
@@ -201,7 +199,7 @@ public final class RunTestBed implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, OWN_THREAD);
+        }, OwnThread.EXECUTOR);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(out)
                 && Files.list(out).findAny().isPresent() && Files.exists(runDir(out).resolve("journal.jsonl"))
                 && journal(runDir(out)).first("fault.injected").isPresent());
