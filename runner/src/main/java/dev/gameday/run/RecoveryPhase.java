@@ -5,7 +5,6 @@ import dev.gameday.journal.RecoveryMeasured;
 import dev.gameday.judge.Judge;
 import dev.gameday.text.Units;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * The recovery phase of a run: from the last fault's removal until a full tolerance window holds again
@@ -20,27 +19,25 @@ final class RecoveryPhase {
     private final SessionTimers timers;
     private final Consumer<JournalEvent> record;
     private final RunListener listener;
-    private final LongSupplier now;
     private Runnable then;
     private Long recoveredAfterMs;
 
     RecoveryPhase(Judge judge, RecoveryBound bound, PhaseClock phases, SessionTimers timers,
-            Consumer<JournalEvent> record, RunListener listener, LongSupplier now) {
+            Consumer<JournalEvent> record, RunListener listener) {
         this.judge = judge;
         this.bound = bound;
         this.phases = phases;
         this.timers = timers;
         this.record = record;
         this.listener = listener;
-        this.now = now;
     }
 
     /** Enters the phase; {@code then} runs once it is over (not when the run ends first). */
     void start(Runnable then) {
         this.then = then;
         Long removal = judge.lastRemovalT();
-        long from = removal == null ? now.getAsLong() : removal;
-        long capLeft = from + bound.capMs() - now.getAsLong();
+        long from = removal == null ? timers.now() : removal;
+        long capLeft = from + bound.capMs() - timers.now();
         phases.enter(Phase.RECOVERY, Math.max(0, capLeft));
         timers.after(capLeft, () -> over(null));
         if (removal == null) {

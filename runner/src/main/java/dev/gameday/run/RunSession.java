@@ -96,11 +96,11 @@ final class RunSession {
         });
         this.faults = new FaultSteps(vertx, ledger, this::record, listener, runId, proxies, server.client(),
                 new TrafficMeter(server.url()), trafficAtPreflight, this::toxiproxyFailed);
-        this.phases = new PhaseClock(this::record, journal, listener, RunSession::now);
+        this.timers = SessionTimers.of(vertx, () -> ended);
+        this.phases = new PhaseClock(this::record, journal, listener, timers::now);
         this.steps = new MethodSteps(this::record, listener, faults, () -> ended);
         this.narration = new BreachNarration(listener);
-        this.timers = new SessionTimers(vertx, () -> ended);
-        this.recovery = new RecoveryPhase(judge, bound, phases, timers, this::record, listener, RunSession::now);
+        this.recovery = new RecoveryPhase(judge, bound, phases, timers, this::record, listener);
         this.lookback = new Lookback(vertx, experiment.steadyState().probes(), redactor);
         this.closing = new Closing(vertx, experiment.rollbacks(), redactor, journal, ledger, faults, judge, this::record,
                 listener, lookback);
@@ -302,9 +302,5 @@ final class RunSession {
 
     private RunStatus status() {
         return RunStatus.of(phases.phase().key(), phases.leftMs(), steps.open(), judge, watchingAborts);
-    }
-
-    private static long now() {
-        return System.currentTimeMillis();
     }
 }

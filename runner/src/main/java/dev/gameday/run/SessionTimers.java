@@ -1,46 +1,29 @@
 package dev.gameday.run;
 
 import io.vertx.core.Vertx;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * The timers of one run on its event loop, cancelled together when a phase or the run ends. A timer
- * whose run has ended ({@code ended}) does nothing, should it fire before being cancelled.
+ * The clock and the timers of one run, cancelled together when a phase or the run ends. The run's own
+ * are Vert.x timers and the wall clock ({@link #of}); a test gives virtual ones, whose time moves only
+ * when the test says, so that a phase, a ramp or a recovery bound plays out without waiting for it.
+ * Used on the run's event loop only.
  */
-final class SessionTimers {
-    private final Vertx vertx;
-    private final BooleanSupplier ended;
-    private final Set<Long> ids = new HashSet<>();
+interface SessionTimers {
 
-    SessionTimers(Vertx vertx, BooleanSupplier ended) {
-        this.vertx = vertx;
-        this.ended = ended;
+    /** The timers of a run on {@code vertx}'s event loop; none fires once {@code ended} says so. */
+    static SessionTimers of(Vertx vertx, BooleanSupplier ended) {
+        return new VertxTimers(vertx, ended);
     }
+
+    /** Now, in milliseconds since the epoch, as the run's journal and judge count time. */
+    long now();
 
     /** Runs {@code action} in {@code delayMs} (at least 1 ms: never within the current task). */
-    void after(long delayMs, Runnable action) {
-        long[] id = new long[1];
-        id[0] = vertx.setTimer(Math.max(1, delayMs), t -> {
-            ids.remove(id[0]);
-            if (!ended.getAsBoolean()) {
-                action.run();
-            }
-        });
-        ids.add(id[0]);
-    }
+    void after(long delayMs, Runnable action);
 
-    void every(long everyMs, Runnable action) {
-        ids.add(vertx.setPeriodic(everyMs, t -> {
-            if (!ended.getAsBoolean()) {
-                action.run();
-            }
-        }));
-    }
+    /** Runs {@code action} every {@code everyMs}, from {@code everyMs} from now. */
+    void every(long everyMs, Runnable action);
 
-    void cancelAll() {
-        ids.forEach(vertx::cancelTimer);
-        ids.clear();
-    }
+    void cancelAll();
 }
