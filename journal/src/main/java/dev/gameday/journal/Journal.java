@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.gameday.text.Failures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -224,7 +225,7 @@ public final class Journal implements AutoCloseable {
 
     /** Records the first failure and tells the listener, off the writer's thread. */
     private void failed(IOException e, long linesWritten) {
-        Failure f = new Failure(e.getMessage() == null ? e.toString() : e.getMessage(), linesWritten);
+        Failure f = new Failure(Failures.message(e), linesWritten);
         failure = f;
         Consumer<Failure> listener = failureListener;
         // The listener may append (dropped) or wait on other threads: never on the writer.

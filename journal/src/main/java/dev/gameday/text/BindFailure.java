@@ -13,7 +13,7 @@ public final class BindFailure {
 
     /** For example {@code address already in use}. */
     public static String reason(Throwable failure) {
-        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        String message = Failures.message(failure);
         return NATIVE_PREFIX.matcher(message.toLowerCase(Locale.ROOT)).replaceFirst("");
     }
 }

@@ -1,5 +1,6 @@
 package dev.gameday.cli;
 
+import dev.gameday.text.Failures;
 import dev.gameday.text.TerminalText;
 import picocli.CommandLine;
 
@@ -12,7 +13,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
         boolean verbose = parsed.hasMatchedOption("--verbose")
                 || (parsed.subcommand() != null && hasVerbose(parsed));
-        String message = ex.getMessage() == null || ex.getMessage().isBlank() ? ex.toString() : ex.getMessage();
+        String message = Failures.message(ex);
         // Messages quote user text (file names, server answers): never let it drive the terminal.
         message.lines().forEach(l -> cli.getErr().println("gameday: " + TerminalText.safe(l)));
         if (verbose) {

@@ -16,6 +16,7 @@ import dev.gameday.journal.ProxyCreated;
 import dev.gameday.journal.ProxyCreating;
 import dev.gameday.journal.ProxyReplaced;
 import dev.gameday.report.premortem.PreflightCheck;
+import dev.gameday.text.Failures;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.vertx.core.Future;
@@ -177,7 +178,7 @@ public final class Preflight {
             pass(name, "replaced for the run (--replace-proxies): " + both);
             return p;
         } catch (IOException e) {
-            String answer = e.getMessage() == null ? e.toString() : e.getMessage().replaceFirst("^\\[[0-9]{3}] ", "");
+            String answer = Failures.message(e).replaceFirst("^\\[[0-9]{3}] ", "");
             if (answer.contains("address already in use")) {
                 throw fail(name, "cannot create proxy '" + spec.name() + "': its listen address " + spec.listen()
                         + " is already in use on the Toxiproxy host (" + server.url() + " says: " + answer

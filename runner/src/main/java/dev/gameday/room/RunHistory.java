@@ -3,6 +3,7 @@ package dev.gameday.room;
 import dev.gameday.journal.JournalReader;
 import dev.gameday.report.run.RunReports;
 import dev.gameday.report.run.RunSummary;
+import dev.gameday.text.Failures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ final class RunHistory {
         try {
             return new Run(id, dir, RunReports.summarize(dir), null);
         } catch (IOException | RuntimeException e) {
-            return new Run(id, dir, null, e.getMessage() == null ? e.toString() : e.getMessage());
+            return new Run(id, dir, null, Failures.message(e));
         }
     }
 }

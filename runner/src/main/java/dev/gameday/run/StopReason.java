@@ -1,5 +1,7 @@
 package dev.gameday.run;
 
+import dev.gameday.text.Failures;
+
 /**
  * Why a run stops, as what it tells: the verdict it stops with, the summary, and the reason its faults'
  * removal is journaled with ({@code completed}, {@code abort} or {@code error}). What stays of it once
@@ -49,6 +51,6 @@ record StopReason(Verdict verdict, String summary, String removalReason) {
         while (root.getCause() != null && root.getMessage() == null) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.toString() : root.getMessage();
+        return Failures.message(root);
     }
 }

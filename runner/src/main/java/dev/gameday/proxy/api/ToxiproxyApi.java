@@ -3,6 +3,7 @@ package dev.gameday.proxy.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gameday.text.Failures;
 import dev.gameday.text.ToxiproxyNames;
 import dev.gameday.proxy.net.Proxy;
 import dev.gameday.proxy.net.ProxyCollection;
@@ -125,7 +126,7 @@ public final class ToxiproxyApi {
                 } else {
                     Throwable failure = done.cause();
                     error(ctx, failure instanceof ProxyError e ? e
-                            : new ProxyError(500, failure.getMessage() == null ? failure.toString() : failure.getMessage()));
+                            : new ProxyError(500, Failures.message(failure)));
                 }
             });
         };
@@ -150,7 +151,7 @@ public final class ToxiproxyApi {
         if (failure == null) {
             return ctx.statusCode() == 404 ? "not found" : "request failed";
         }
-        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        return Failures.message(failure);
     }
 
     private ObjectNode index() {
