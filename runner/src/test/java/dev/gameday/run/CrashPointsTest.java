@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
@@ -34,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the Toxiproxy-compatible server of the test (the embedded one would die with the child).
  */
 @ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
+@Execution(ExecutionMode.CONCURRENT) // each test has its own bed, so they run side by side
 class CrashPointsTest extends AgainstTheDemoSystem {
     /** Halted JVMs exit with 137, as a process killed by SIGKILL does in a shell. */
     private static final int HALTED = 137;

@@ -23,12 +23,15 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The bundled experiment whose steady state is a PromQL error ratio, run against the demo system with
  * a real Prometheus scraping its Micrometer metrics every second: the SLI sees the fault, and the
  * look-back records the query over the run. And Prometheus going away mid-run.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own bed, so they run side by side
 class PrometheusSliRunTest extends AgainstTheDemoSystem {
     private static final Path EXPERIMENT = TestFiles.examplesDir().resolve("fragile-storefront-error-ratio-slo.yaml");
     private static final String PROBE = "storefront-5xx-ratio";

@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.parallel.Resources;
  * journal written on another host is not recovered here unless asked.
  */
 @ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
+@Execution(ExecutionMode.CONCURRENT) // each test has its own bed, so they run side by side
 class ProxyOwnershipTest extends AgainstTheDemoSystem {
 
     @Test

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.parallel.Resources;
  * mid-fault by SIGTERM or killed with SIGKILL: the test checks through the server's API what is left.
  */
 @ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
+@Execution(ExecutionMode.CONCURRENT) // each test has its own bed, so they run side by side
 class RunSignalsTest extends AgainstTheDemoSystem {
     private static final String LONG_FAULT = RunTestBed.latencyStep("slow-inventory", "100ms", "60s");
 

@@ -22,11 +22,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The verdict is only worth its evidence: each way a run could say HELD without having tested the
  * hypothesis, against the real demo system through a real Toxiproxy-compatible server.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own bed, so they run side by side
 class VerdictTrustTest extends AgainstTheDemoSystem {
 
     /** The proxy's upstream has nothing listening: the storefront would answer from its cache all along. */
