@@ -12,13 +12,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One journal line's bytes to what the reader takes ({@link ParsedLines.Parsed}): decoded on its own
- * (damage stays on its line) and parsed as JSON. Shared by the whole-file read ({@link ParsedLines})
- * and the follower of a journal being written ({@link JournalTail}). Not thread-safe.
+ * (damage stays on its line) and parsed as JSON, a plain sample straight from its bytes
+ * ({@link SampleParser}), any other line through a JSON tree. Shared by the whole-file read
+ * ({@link ParsedLines}) and the follower of a journal being written ({@link JournalTail}). Not thread-safe.
  */
 final class LineParser {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    /** The tree path's mapper; package-private for the test that holds the sample path to it. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    private final SampleParser samples = new SampleParser(MAPPER);
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
@@ -37,6 +40,10 @@ final class LineParser {
         }
         if (blank(bytes, from, to)) {
             return bom ? new ParsedLines.Parsed(number, null, null, true) : null;
+        }
+        JsonNode sample = samples.parse(bytes, from, to);
+        if (sample != null) {
+            return new ParsedLines.Parsed(number, sample, null, bom);
         }
         String text = utf8(bytes, from, to);
         if (text == null) {
