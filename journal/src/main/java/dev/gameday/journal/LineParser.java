@@ -60,7 +60,7 @@ final class LineParser {
     }
 
     /** Stops at the first byte that is not white space: for a line of JSON, its first. */
-    private static boolean blank(byte[] b, int from, int to) {
+    static boolean blank(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
             if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
                 return false;
