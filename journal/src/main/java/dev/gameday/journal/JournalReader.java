@@ -124,7 +124,9 @@ public final class JournalReader {
             skip(lineNumber, problem);
             return;
         }
-        placeWaiting(t);
+        if (!waiting.isEmpty()) { // as for an event: not even an iterator per sample when none wait
+            placeWaiting(t);
+        }
         emit(t, "sample", node);
     }
 
