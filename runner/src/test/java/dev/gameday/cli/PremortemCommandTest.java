@@ -7,6 +7,7 @@ import dev.gameday.experiment.load.ExperimentLoader;
 import dev.gameday.experiment.load.LoadedExperiment;
 import dev.gameday.report.Reports;
 import dev.gameday.report.premortem.PremortemInput;
+import dev.gameday.testing.Ports;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.IOException;
@@ -57,7 +58,7 @@ class PremortemCommandTest {
 
     /** A small experiment whose probe reaches the server at {@code upstreamPort} through the proxy. */
     private Path experiment(int upstreamPort) throws IOException {
-        int listen = freePort();
+        int listen = Ports.free();
         return experiment(upstreamPort, listen, listen);
     }
 
@@ -98,11 +99,6 @@ class PremortemCommandTest {
                 """.formatted(listenPort, upstreamPort, probePort));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Test
     void writesThePremortemWithoutTouchingAnything() throws Exception {
@@ -152,7 +148,7 @@ class PremortemCommandTest {
     /** A probe that reaches the dependency directly never crosses the proxy: a fault on it would prove nothing. */
     @Test
     void checkIsRedWhenTheProbesBypassTheProxy() throws Exception {
-        Path file = experiment(server.actualPort(), freePort(), server.actualPort());
+        Path file = experiment(server.actualPort(), Ports.free(), server.actualPort());
         assertThat(run("premortem", file.toString(), "--check", "--out", dir.resolve("bypass").toString())).isEqualTo(4);
         assertThat(out.toString()).contains("ok    steady state of checkout right now")
                 .contains("FAIL  traffic crosses proxy payment: no traffic crossed proxy payment while the probes "

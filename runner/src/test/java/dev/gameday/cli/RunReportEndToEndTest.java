@@ -9,12 +9,12 @@ import dev.gameday.run.RunEngine;
 import dev.gameday.run.RunOptions;
 import dev.gameday.run.RunResult;
 import dev.gameday.run.Verdict;
+import dev.gameday.testing.Ports;
 import io.vertx.core.Vertx;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +44,7 @@ class RunReportEndToEndTest {
         Vertx vertx = Vertx.vertx();
         RunResult result;
         try {
-            String proxy = "127.0.0.1:" + freePort();
+            String proxy = "127.0.0.1:" + Ports.free();
             DemoSystem demo = DemoSystem.start(vertx, 0, 0, proxy).await();
             Map<String, String> vars = Map.of("storefront", "http://127.0.0.1:" + demo.storefrontPort(),
                     "inventoryProxy", proxy, "inventoryUpstream", "127.0.0.1:" + demo.inventoryPort());
@@ -53,7 +53,7 @@ class RunReportEndToEndTest {
         } finally {
             vertx.close().await();
         }
-        assertThat(result.verdict()).isEqualTo(Verdict.REFUTED);
+        assertThat(result.verdict()).as(result.summary()).isEqualTo(Verdict.REFUTED);
         Path run = result.runDir();
         assertThat(JournalSchema.problems(run.resolve("journal.jsonl"))).as("the journal against its schema").isEmpty();
         for (String file : new String[] {"journal.jsonl", "report.html", "report.md", "junit.xml"}) {
@@ -104,9 +104,4 @@ class RunReportEndToEndTest {
                 .isEqualTo("Hypothesis refuted");
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

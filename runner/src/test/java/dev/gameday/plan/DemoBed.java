@@ -1,10 +1,9 @@
 package dev.gameday.plan;
 
 import dev.gameday.demo.DemoSystem;
+import dev.gameday.testing.Ports;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,7 +19,7 @@ public final class DemoBed implements AutoCloseable {
     private final String proxy;
 
     public DemoBed() throws Exception {
-        proxy = "127.0.0.1:" + freePort();
+        proxy = "127.0.0.1:" + Ports.free();
         demo = DemoSystem.start(vertx, 0, 0, proxy).await();
     }
 
@@ -80,12 +79,6 @@ public final class DemoBed implements AutoCloseable {
                   objective: 99.9%
                   window: 30d
                 """);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     @Override

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gameday.testing.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -78,7 +78,7 @@ public final class PrometheusServer implements AutoCloseable {
                     static_configs:
                       - targets: [%s]
                 """.formatted(targets.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", "))));
-        int port = freePort();
+        int port = Ports.free();
         Path log = dir.resolve("prometheus.log");
         List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--config.file=" + config,
@@ -169,11 +169,5 @@ public final class PrometheusServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         assertThat(process.isAlive()).as("prometheus still running; its log: " + log).isFalse();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

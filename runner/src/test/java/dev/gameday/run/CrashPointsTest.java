@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gameday.cli.Gameday;
 import dev.gameday.journal.Journal;
 import dev.gameday.journal.JournalFile;
+import dev.gameday.testing.Ports;
 import eu.rekawek.toxiproxy.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class CrashPointsTest extends AgainstTheDemoSystem {
     void afterAKillAtAnyPointRecoverLeavesTheServerAsItWas(String kind, String point) throws Exception {
         boolean replace = kind.equals("replace");
         // --replace-proxies finds a proxy of the experiment's name wired elsewhere, and must put it back.
-        String original = !replace ? null : bed.api().createProxy("inventory", "127.0.0.1:" + RunTestBed.freePort(),
+        String original = !replace ? null : bed.api().createProxy("inventory", "127.0.0.1:" + Ports.free(),
                 "127.0.0.1:" + bed.demo.inventoryPort()).getListen();
         List<String> extra = replace ? List.of("--replace-proxies") : List.of();
         String step = kind.equals("outage") ? outageStep("outage", "500ms") : latencyStep("slow", "100ms", "500ms");

@@ -7,6 +7,7 @@ import static dev.gameday.run.RunTestBed.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gameday.cli.Gameday;
+import dev.gameday.testing.Ports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class PreflightAgreementTest extends AgainstTheDemoSystem {
     @Test
     void aSystemThatBypassesTheProxyIsRedForBoth() throws Exception {
         Map<String, String> vars = new HashMap<>(bed.vars());
-        vars.put("inventoryProxy", "127.0.0.1:" + RunTestBed.freePort());
+        vars.put("inventoryProxy", "127.0.0.1:" + Ports.free());
         Path file = experimentFile("resilient");
 
         int check = gameday(vars, "premortem", file.toString(), "--check", "--out", tmp.resolve("pm").toString());

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.cli.Gameday;
 import dev.gameday.journal.JournalFile;
 import dev.gameday.proxy.EmbeddedToxiproxy;
+import dev.gameday.testing.Ports;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -138,7 +139,7 @@ class RunLifecycleTest extends AgainstTheDemoSystem {
     @Test
     void aTargetDownBeforeTheStartFailsPreflightWithExitFourAndNoFault() throws Exception {
         Map<String, String> vars = new HashMap<>(bed.vars());
-        vars.put("storefront", "http://127.0.0.1:" + RunTestBed.freePort());
+        vars.put("storefront", "http://127.0.0.1:" + Ports.free());
         Path file = write(tmp, experiment("resilient", RATIO_99, latencyStep("slow-inventory", "400ms", "2s"), ""));
         Path out = out();
 

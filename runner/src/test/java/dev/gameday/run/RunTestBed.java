@@ -11,6 +11,7 @@ import dev.gameday.journal.RunStarted;
 import dev.gameday.journal.ToxicSpec;
 import dev.gameday.proxy.EmbeddedToxiproxy;
 import dev.gameday.testing.OwnThread;
+import dev.gameday.testing.Ports;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
@@ -19,8 +20,6 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ public final class RunTestBed implements AutoCloseable {
     EmbeddedToxiproxy toxiproxy;
 
     public RunTestBed() throws Exception {
-        inventoryProxy = "127.0.0.1:" + freePort();
+        inventoryProxy = "127.0.0.1:" + Ports.free();
         demo = await(DemoSystem.start(demoVertx, 0, 0, inventoryProxy));
         toxiproxy = await(EmbeddedToxiproxy.start(proxyVertx, "127.0.0.1", 0));
     }
@@ -276,12 +275,6 @@ public final class RunTestBed implements AutoCloseable {
                 .redirectError(logs.resolve("child.err").toFile());
         pb.environment().put("DEMO_TOKEN", SECRET);
         return pb.start();
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     public static <T> T await(Future<T> f) throws Exception {

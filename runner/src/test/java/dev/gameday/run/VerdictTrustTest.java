@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.journal.JournalFile;
+import dev.gameday.testing.Ports;
 import eu.rekawek.toxiproxy.Proxy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
     @Test
     void aDeadUpstreamStopsThePreflightNamingTheProxyAndTheAddress() throws Exception {
         Map<String, String> vars = new HashMap<>(bed.vars());
-        String dead = "127.0.0.1:" + RunTestBed.freePort();
+        String dead = "127.0.0.1:" + Ports.free();
         vars.put("inventoryUpstream", dead);
         Path file = write(tmp, experiment("resilient", RATIO_LENIENT, latencyStep("slow-inventory", "400ms", "2s"), ""));
 
@@ -53,7 +54,7 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
     @Test
     void aSystemThatBypassesTheProxyIsInconclusiveNeverHeld() throws Exception {
         Map<String, String> vars = new HashMap<>(bed.vars());
-        vars.put("inventoryProxy", "127.0.0.1:" + RunTestBed.freePort());
+        vars.put("inventoryProxy", "127.0.0.1:" + Ports.free());
         Path file = write(tmp, experiment("resilient", RATIO_LENIENT, latencyStep("slow-inventory", "400ms", "2s"), ""));
 
         RunResult r = RunTestBed.run(file, out(), vars);
@@ -72,7 +73,7 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
     /** A proxy of that name on the server, wired elsewhere: a fault on it would hit traffic nobody watches. */
     @Test
     void anExistingProxyWithAnotherAddressIsNotReusedUnlessReplaced() throws Exception {
-        String elsewhere = "127.0.0.1:" + RunTestBed.freePort();
+        String elsewhere = "127.0.0.1:" + Ports.free();
         String otherUpstream = "127.0.0.1:" + bed.demo.inventoryPort();
         bed.api().createProxy("inventory", elsewhere, otherUpstream);
         Path file = write(tmp, experiment("resilient", RATIO_LENIENT, latencyStep("slow-inventory", "400ms", "1s"), ""));
