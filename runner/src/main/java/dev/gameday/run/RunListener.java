@@ -2,6 +2,7 @@ package dev.gameday.run;
 
 import dev.gameday.text.TerminalText;
 import java.io.PrintStream;
+import java.util.function.Consumer;
 
 /**
  * Who watches a run as it goes: the terminal's progress (in the command line), a test. Events (phase
@@ -20,11 +21,18 @@ public interface RunListener {
 
     /** Prints events as lines (control characters made visible) and no status. */
     static RunListener printing(PrintStream out) {
+        return lines(line -> {
+            out.println(TerminalText.safe(line));
+            out.flush();
+        });
+    }
+
+    /** Hands each event's line to {@code each}, and draws no status. */
+    static RunListener lines(Consumer<String> each) {
         return new RunListener() {
             @Override
             public void event(String line) {
-                out.println(TerminalText.safe(line));
-                out.flush();
+                each.accept(line);
             }
 
             @Override

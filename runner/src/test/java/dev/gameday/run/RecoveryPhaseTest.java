@@ -45,23 +45,7 @@ class RecoveryPhaseTest {
     void aRunInItsMethod() throws Exception {
         journal = Journal.create(tmp.resolve("journal.jsonl"), UnaryOperator.identity(), timers::now);
         judge = new Judge(Rules.of(experiment()), new Judge.Listener() {});
-        RunListener listener = new RunListener() {
-            @Override
-            public void event(String line) {
-                said.add(line.strip());
-            }
-
-            @Override
-            public void status(RunStatus status) {}
-
-            @Override
-            public void ending() {}
-
-            @Override
-            public long statusEveryMs() {
-                return 1000;
-            }
-        };
+        RunListener listener = RunListener.lines(line -> said.add(line.strip()));
         phases = new PhaseClock(this::record, journal, listener, timers::now);
         recovery = new RecoveryPhase(judge, BOUND, phases, timers, this::record, listener);
         phases.enter(Phase.PREFLIGHT, 0);
