@@ -36,8 +36,9 @@ final class RecoveryPhase {
     void start(Runnable then) {
         this.then = then;
         Long removal = judge.lastRemovalT();
-        long from = removal == null ? timers.now() : removal;
-        long capLeft = from + bound.capMs() - timers.now();
+        long now = timers.now(); // once: the cap left counts from the same instant the phase starts at
+        long from = removal == null ? now : removal;
+        long capLeft = from + bound.capMs() - now;
         phases.enter(Phase.RECOVERY, Math.max(0, capLeft));
         timers.after(capLeft, () -> over(null));
         if (removal == null) {
