@@ -38,7 +38,15 @@ public final class EmbeddedToxiproxy {
      * message such as {@code cannot listen on 127.0.0.1:8474: address already in use}.
      */
     public static Future<EmbeddedToxiproxy> start(Vertx vertx, String host, int port) {
-        Server server = new Server(new HostPort(host, port));
+        return start(vertx, host, port, "");
+    }
+
+    /**
+     * As above, with the proxies' data path on {@code transport}: {@code epoll}, {@code nio}, or blank for
+     * the one {@link Transport#PROPERTY} asks for, else the best.
+     */
+    public static Future<EmbeddedToxiproxy> start(Vertx vertx, String host, int port, String transport) {
+        Server server = new Server(new HostPort(host, port), transport);
         return vertx.deployVerticle(server).map(id -> new EmbeddedToxiproxy(vertx, id, server.actualPort, urlHost(host), server.transport.name()));
     }
 
@@ -75,19 +83,21 @@ public final class EmbeddedToxiproxy {
     /** The API server, deployed as a verticle: the proxies are driven from its context. */
     private static final class Server extends VerticleBase {
         private final HostPort address;
+        private final String transportName;
         private ListenClaims claims;
         private Transport transport;
         private ProxyCollection proxies;
         private HttpServer http;
         private volatile int actualPort;
 
-        Server(HostPort address) {
+        Server(HostPort address, String transportName) {
             this.address = address;
+            this.transportName = transportName;
         }
 
         @Override
         public Future<?> start() {
-            transport = Transport.create();
+            transport = Transport.create(transportName);
             claims = new ListenClaims(vertx);
             if (!claims.claim(address)) {
                 return Future.fromCompletionStage(transport.close(), context)

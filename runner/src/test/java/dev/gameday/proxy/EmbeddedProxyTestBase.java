@@ -13,7 +13,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * A real embedded proxy, an echo upstream and a toxiproxy-java client, shared by the tests of one class
- * (one instance per class: classes run side by side, each with its own).
+ * (one instance per class: classes run side by side, each with its own). A subclass named {@code …OnNioTest}
+ * runs its parent's tests again with the proxies' data path on NIO instead of the best transport (epoll
+ * where it loads), in the same JVM and beside the others.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EmbeddedProxyTestBase {
@@ -23,10 +25,15 @@ abstract class EmbeddedProxyTestBase {
     protected UpstreamServer upstream;
     protected ToxiproxyClient client;
 
+    /** The proxies' transport: {@code nio}, {@code epoll}, or blank for the best (see {@code Transport}). */
+    protected String transport() {
+        return "";
+    }
+
     @BeforeAll
     void startProxy() throws Exception {
         vertx = Vertx.vertx();
-        server = join(EmbeddedToxiproxy.start(vertx, "127.0.0.1", 0));
+        server = join(EmbeddedToxiproxy.start(vertx, "127.0.0.1", 0, transport()));
         upstream = UpstreamServer.echo();
         client = new ToxiproxyClient("127.0.0.1", server.port());
     }

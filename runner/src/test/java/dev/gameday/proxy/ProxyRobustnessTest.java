@@ -48,7 +48,7 @@ class ProxyRobustnessTest extends EmbeddedProxyTestBase {
 
     @Test
     void runsOnTheTransportAskedFor() {
-        String asked = System.getProperty(dev.gameday.proxy.net.Transport.PROPERTY, "");
+        String asked = transport().isBlank() ? System.getProperty(dev.gameday.proxy.net.Transport.PROPERTY, "") : transport();
         boolean epoll = io.netty.channel.epoll.Epoll.isAvailable();
         assertThat(server.transport()).isEqualTo(asked.isEmpty() ? (epoll ? "epoll" : "nio") : asked);
     }

@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * What each toxic does to real traffic, after Toxiproxy's own tests; timings have wide margins
  * (a busy 2-core machine), they only tell "delayed" from "not delayed".
  */
+@Order(9) // a long pole of the suite: started among the first, so the others fill in beside it
 class ToxicBehaviourTest extends EmbeddedProxyTestBase {
 
     private static long roundTripMillis(Socket socket, byte[] message) throws Exception {

@@ -54,9 +54,12 @@ public final class Transport {
         this.channel = channel;
     }
 
-    /** The transport {@link #PROPERTY} asks for, epoll when it is unset and epoll loads, else NIO. */
-    public static Transport create() {
-        String wanted = System.getProperty(PROPERTY, "").strip().toLowerCase(Locale.ROOT);
+    /**
+     * {@code epoll} (which then must load) or {@code nio}; for a blank {@code name}, the one {@link #PROPERTY}
+     * asks for, and epoll when that is unset too and epoll loads, else NIO.
+     */
+    public static Transport create(String name) {
+        String wanted = (name.isBlank() ? System.getProperty(PROPERTY, "") : name).strip().toLowerCase(Locale.ROOT);
         switch (wanted) {
             case "nio":
                 return nio();
