@@ -8,6 +8,7 @@ import dev.gameday.journal.PhaseStarted;
 import dev.gameday.journal.RunStarted;
 import dev.gameday.journal.SampleTaken;
 import dev.gameday.journal.ToleranceChanged;
+import dev.gameday.testing.SideBySide;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tolerance changes and aborts — and all agree with the rules written the slow, obvious way
  * ({@link ReferenceJudge}).
  */
+@Order(1) // a long pole of the suite: started among the first, so the others fill in beside it
 class JudgeAgreementTest {
     private static final int RUNS = 2000;
 
@@ -54,9 +57,7 @@ class JudgeAgreementTest {
     @Test
     void liveFileAndReferenceJudgementsAgreeNumberForNumber() throws Exception {
         Random random = new Random(20261201);
-        for (int run = 0; run < RUNS; run++) {
-            Scenario scenario = Scenario.generate(random);
-
+        SideBySide.check(RUNS, () -> Scenario.generate(random), (run, scenario) -> {
             Recorder liveEvents = new Recorder();
             Judge live = new Judge(Rules.of(scenario.experiment()), liveEvents);
             scenario.journal().forEach(e -> live.on(e.t(), e.event()));
@@ -94,7 +95,7 @@ class JudgeAgreementTest {
                     assertThat(fromLive.changes().getOrDefault(probe, List.of())).as(context + " " + probe)
                             .isEqualTo(changes));
             assertThat(fromLive.aborts()).as(context).isEqualTo(referenceAborts(scenario));
-        }
+        });
     }
 
     private static Outcome outcome(Judge judge, Recorder events) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * on the journal alone, exit codes in the command line only, and one simple name per class. Covers the three modules (the runner's
  * test class path holds the reports and the journal).
  */
+@Order(7) // a long pole of the suite: started among the first, so the others fill in beside it
 class LayersTest {
     private static JavaClasses classes;
 

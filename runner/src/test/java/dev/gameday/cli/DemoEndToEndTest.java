@@ -4,44 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.gameday.run.ChildProcesses;
+import dev.gameday.run.RunTestBed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The README's first command, as a new user runs it: {@code gameday demo} runs the three bundled game
  * days against the demo system through the embedded proxy and each reaches the verdict it was designed
  * for, with its journal, reports and JUnit file; every fault it injected was on the traffic path.
  */
-@ResourceLock(Resources.SYSTEM_OUT)
+@Order(2) // a long pole of the suite: started among the first, so the others fill in beside it
 class DemoEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    final ChildProcesses children = new ChildProcesses();
 
     @TempDir
     Path tmp;
 
     @Test
     void theDemoReachesItsThreeDesignedVerdicts() throws Exception {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        int code;
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            code = Gameday.commandLine().execute("demo", "--out", tmp.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        String console = printed.toString(StandardCharsets.UTF_8);
+        // A JVM of its own, as the user starts it: its console is the process's standard output, so this
+        // test takes no lock on the JVM's System.out and runs beside the others.
+        Path logs = Files.createDirectories(tmp.resolve("logs"));
+        Process demo = children.add(RunTestBed.start(RunTestBed.gameday("demo", "--out", tmp.toString()), logs));
+        assertThat(demo.waitFor(180, TimeUnit.SECONDS)).as("the demo ends").isTrue();
+        String console = Files.readString(logs.resolve("child.out")) + Files.readString(logs.resolve("child.err"));
 
-        assertThat(code).as(console).isZero();
+        assertThat(demo.exitValue()).as(console).isZero();
         assertThat(console).contains("Every experiment reached the verdict it was designed for.");
         List<Path> runs;
         try (Stream<Path> dirs = Files.list(tmp)) {

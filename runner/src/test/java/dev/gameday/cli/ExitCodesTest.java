@@ -1,9 +1,9 @@
 package dev.gameday.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.gameday.run.ChildProcesses;
+import dev.gameday.run.RunTestBed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,19 +78,12 @@ class ExitCodesTest {
     }
 
     private Process gameday(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Gameday.class.getName()));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectOutput(tmp.resolve("child.out").toFile())
+        return new ProcessBuilder(RunTestBed.gameday(args)).redirectOutput(tmp.resolve("child.out").toFile())
                 .redirectError(tmp.resolve("child.err").toFile()).start();
     }
 
     private void awaitOutput(String text) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            if (!child.isAlive()) {
-                throw new AssertionError("the child ended early: " + Files.readString(tmp.resolve("child.err")));
-            }
-            return Files.readString(tmp.resolve("child.out")).contains(text);
-        });
+        RunTestBed.awaitWhileRunning(child, tmp, Duration.ofSeconds(30),
+                () -> Files.readString(tmp.resolve("child.out")).contains(text));
     }
 }

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -41,6 +42,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * a scribe note into the journal and the report, the abort button (checked through the proxy API),
  * the history, and the browser replay of the recorded run with its stops and prompts.
  */
+@Order(4) // a long pole of the suite: started among the first, so the others fill in beside it
 class RoomBrowserTest {
     static final String TOKEN = "room-token-for-browser-tests";
 

@@ -2,7 +2,6 @@ package dev.gameday.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gameday.cli.Gameday;
 import dev.gameday.journal.JournalFile;
 import dev.gameday.run.ChildProcesses;
 import dev.gameday.run.RunTestBed;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,10 +78,8 @@ class StuckRunAbortTest {
         Path file = tmp.resolve("slow.yaml");
         Files.writeString(file, RunTestBed.experiment("resilient", "successRatio: \">= 50%\"",
                 RunTestBed.latencyStep("slow-inventory", "400ms", "60s"), ""));
-        List<String> launcher = List.of("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), Gameday.class.getName());
-        Process run = children.add(bed.startGameday(launcher, file, runs, tmp));
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !toxics().isEmpty());
+        Process run = children.add(bed.startGameday(RunTestBed.launcher(), file, runs, tmp));
+        RunTestBed.awaitWhileRunning(run, tmp, Duration.ofSeconds(60), () -> !toxics().isEmpty());
         Path dir;
         try (Stream<Path> s = Files.list(runs)) {
             dir = s.filter(Files::isDirectory).findFirst().orElseThrow();

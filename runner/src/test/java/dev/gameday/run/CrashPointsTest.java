@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -38,6 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 @Execution(ExecutionMode.CONCURRENT) // each test has its own bed, so they run side by side
+@Order(6) // a long pole of the suite: started among the first, so the others fill in beside it
 class CrashPointsTest extends AgainstTheDemoSystem {
     /** Halted JVMs exit with 137, as a process killed by SIGKILL does in a shell. */
     private static final int HALTED = 137;
@@ -78,8 +80,8 @@ class CrashPointsTest extends AgainstTheDemoSystem {
         Path file = write(tmp, quick(experiment("resilient", RATIO_LENIENT, step, "")));
         Path out = out();
 
-        child = children.add(bed.startGameday(List.of("-D" + Journal.HALT_PROPERTY + "=" + point, "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Gameday.class.getName()), file, out, tmp, extra));
+        child = children.add(bed.startGameday(RunTestBed.launcher("-D" + Journal.HALT_PROPERTY + "=" + point),
+                file, out, tmp, extra));
 
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child reaches " + point).isTrue();
         assertThat(child.exitValue()).as("halted at " + point + ": " + Files.readString(tmp.resolve("child.err")))

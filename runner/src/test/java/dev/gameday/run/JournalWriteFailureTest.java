@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.parallel.Resources;
  * right there, so the failure comes mid-fault every time.
  */
 @ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
+@Order(5) // a long pole of the suite: started among the first, so the others fill in beside it
 class JournalWriteFailureTest extends AgainstTheDemoSystem {
     /** Journal bytes written after the injection before a write fails: about 25 samples. */
     private static final int MARGIN_BYTES = 3000;
@@ -50,7 +52,7 @@ class JournalWriteFailureTest extends AgainstTheDemoSystem {
         Path out = tmp.resolve("runs-b");
         List<String> cmd = new ArrayList<>(List.of("bash", "-c",
                 "ulimit -f " + (atInjection + MARGIN_BYTES) / 1024 + " && exec \"$@\"", "bash"));
-        cmd.addAll(bed.gamedayRun(launcher(), file, out, List.of()));
+        cmd.addAll(bed.gamedayRun(RunTestBed.launcher(), file, out, List.of()));
         child = children.add(RunTestBed.start(cmd, tmp));
 
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -80,7 +82,7 @@ class JournalWriteFailureTest extends AgainstTheDemoSystem {
     private long journalSizeOnceInjected(Path file) throws Exception {
         Path out = tmp.resolve("runs-a");
         List<String> halted = new ArrayList<>(List.of("-D" + Journal.HALT_PROPERTY + "=after:fault.injected"));
-        halted.addAll(launcher());
+        halted.addAll(RunTestBed.launcher());
         Process first = children.add(bed.startGameday(halted, file, out, tmp));
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
         long size = Files.size(runDir(out).resolve("journal.jsonl"));
@@ -89,9 +91,4 @@ class JournalWriteFailureTest extends AgainstTheDemoSystem {
         return size;
     }
 
-    private static List<String> launcher() {
-        // No hsperfdata file: the JVM would map it under the same file size limit.
-        return List.of("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Gameday.class.getName());
-    }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * look-back records the query over the run. And Prometheus going away mid-run.
  */
 @Execution(ExecutionMode.CONCURRENT) // each test has its own bed, so they run side by side
+@Order(1) // a long pole of the suite: started among the first, so the others fill in beside it
 class PrometheusSliRunTest extends AgainstTheDemoSystem {
     private static final Path EXPERIMENT = TestFiles.examplesDir().resolve("fragile-storefront-error-ratio-slo.yaml");
     private static final String PROBE = "storefront-5xx-ratio";

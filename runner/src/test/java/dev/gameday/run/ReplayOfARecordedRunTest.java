@@ -8,22 +8,25 @@ import static dev.gameday.run.RunTestBed.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gameday.cli.Gameday;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * A run really recorded against the demo system, replayed in step mode with a note, then reported:
  * the tabletop prompts come from the journal's experiment copy and the note reaches the report.
  */
-@Isolated("swaps the JVM's standard streams or its log levels, which every test shares")
+@ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
 class ReplayOfARecordedRunTest extends AgainstTheDemoSystem {
+    @RegisterExtension
+    final ChildProcesses children = new ChildProcesses();
 
     @Test
     void replaysARealJournalAndTheReportShowsTheTabletopNotes() throws Exception {
@@ -39,7 +42,7 @@ class ReplayOfARecordedRunTest extends AgainstTheDemoSystem {
         Path run = runDir(out());
         Path notes = run.resolve("notes.jsonl");
 
-        String shown = gameday("n nothing would fire: p95 stays under 800 ms\n" + "\n".repeat(20),
+        String shown = replay("n nothing would fire: p95 stays under 800 ms\n" + "\n".repeat(20),
                 "replay", run.toString(), "--speed", "step", "--notes", notes.toString());
 
         assertThat(shown).containsSubsequence(
@@ -50,23 +53,19 @@ class ReplayOfARecordedRunTest extends AgainstTheDemoSystem {
                 "verdict: HELD", "Replay finished.", "1 note(s) saved to " + notes);
         assertThat(shown).doesNotContain(RunTestBed.SECRET);
 
-        gameday("", "report", run.toString(), "--format", "md");
+        assertThat(Gameday.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                "report", run.toString(), "--format", "md")).isZero();
         assertThat(Files.readString(run.resolve("report.md")))
                 .contains("Tabletop notes", "nothing would fire: p95 stays under 800 ms");
     }
 
-    private static String gameday(String input, String... args) {
-        InputStream stdin = System.in;
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            assertThat(Gameday.execute(args)).isZero();
-        } finally {
-            System.setIn(stdin);
-            System.setOut(stdout);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+    /** The command in a JVM of its own, {@code input} its standard input: this test swaps no stream of this JVM. */
+    private String replay(String input, String... args) throws Exception {
+        Path typed = Files.writeString(tmp.resolve("typed.txt"), input);
+        Process replay = children.add(new ProcessBuilder(RunTestBed.gameday(args)).redirectInput(typed.toFile())
+                .redirectOutput(tmp.resolve("child.out").toFile()).redirectError(tmp.resolve("child.err").toFile()).start());
+        assertThat(replay.waitFor(60, TimeUnit.SECONDS)).as("the replay ends").isTrue();
+        assertThat(replay.exitValue()).as(Files.readString(tmp.resolve("child.err"))).isZero();
+        return Files.readString(tmp.resolve("child.out"));
     }
 }

@@ -6,7 +6,6 @@ import static dev.gameday.run.RunTestBed.journal;
 import static dev.gameday.run.RunTestBed.runDir;
 import static dev.gameday.run.RunTestBed.write;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.cli.Gameday;
@@ -14,7 +13,6 @@ import dev.gameday.journal.JournalFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,19 +83,13 @@ class RunSignalsTest extends AgainstTheDemoSystem {
     }
 
     private Process startRun(Path file, Path out) throws Exception {
-        return bed.startGameday(List.of("-cp", System.getProperty("java.class.path"), Gameday.class.getName()),
-                file, out, tmp);
+        return bed.startGameday(RunTestBed.launcher(), file, out, tmp);
     }
 
     private void awaitToxicInPlace(Path out) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            if (!child.isAlive()) {
-                throw new AssertionError("the run ended early: " + Files.readString(tmp.resolve("child.err"))
-                        + Files.readString(tmp.resolve("child.out")));
-            }
-            return Files.isDirectory(out) && Files.list(out).findAny().isPresent()
-                    && Files.exists(runDir(out).resolve("journal.jsonl"))
-                    && journal(runDir(out)).first("fault.injected").isPresent();
-        });
+        RunTestBed.awaitWhileRunning(child, tmp, Duration.ofSeconds(60), () -> Files.isDirectory(out)
+                && Files.list(out).findAny().isPresent()
+                && Files.exists(runDir(out).resolve("journal.jsonl"))
+                && journal(runDir(out)).first("fault.injected").isPresent());
     }
 }

@@ -1,5 +1,6 @@
 package dev.gameday.run;
 
+import dev.gameday.cli.Gameday;
 import dev.gameday.demo.DemoSystem;
 import dev.gameday.fault.ToxiproxyClients;
 import dev.gameday.journal.FaultInjected;
@@ -28,11 +29,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Real parts for run tests: the demo system (storefront + inventory) on its own Vert.x, and a
@@ -257,6 +260,26 @@ public final class RunTestBed implements AutoCloseable {
         return start(gamedayRun(launcher, file, out, options), logs);
     }
 
+    /**
+     * The JVM options and main class of a {@code gameday} child JVM with this test's class path, after
+     * {@code javaOptions}: the client compiler and the serial collector, as for a short-lived command, and
+     * no hsperfdata file (a test that limits file sizes would have the JVM map it under that limit).
+     */
+    public static List<String> launcher(String... javaOptions) {
+        List<String> launcher = new ArrayList<>(List.of(javaOptions));
+        launcher.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                "-cp", System.getProperty("java.class.path"), Gameday.class.getName()));
+        return launcher;
+    }
+
+    /** {@code java <launcher()> ARGS}: the whole command line of a {@code gameday} child JVM. */
+    public static List<String> gameday(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(launcher());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
     /** The command line of {@code java <launcher> run FILE --out OUT --no-progress <options> --var …}. */
     public List<String> gamedayRun(List<String> launcher, Path file, Path out, List<String> options) {
         List<String> cmd = new ArrayList<>();
@@ -275,6 +298,32 @@ public final class RunTestBed implements AutoCloseable {
                 .redirectError(logs.resolve("child.err").toFile());
         pb.environment().put("DEMO_TOKEN", SECRET);
         return pb.start();
+    }
+
+    /**
+     * Waits until {@code condition} holds while the child started by {@link #start} runs; fails at once,
+     * with what the child printed to {@code logs}/child.err and child.out, if it ends first or the wait
+     * times out, so a failure says why the child did not get there.
+     */
+    public static void awaitWhileRunning(Process child, Path logs, Duration atMost, Callable<Boolean> condition) {
+        try {
+            Awaitility.await().atMost(atMost).until(() -> {
+                if (!child.isAlive()) {
+                    throw new AssertionError("the child ended early (exit " + child.exitValue() + "): " + childOutput(logs));
+                }
+                return condition.call();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; the child printed: " + childOutput(logs), e);
+        }
+    }
+
+    private static String childOutput(Path logs) {
+        try {
+            return Files.readString(logs.resolve("child.err")) + Files.readString(logs.resolve("child.out"));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     public static <T> T await(Future<T> f) throws Exception {

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (late within the grace, skipped past it), a run in progress, restarts that never double a start,
  * plan.soon, and health. The launcher records what it was asked to run; one test runs a real plan.
  */
+@Order(3) // a long pole of the suite: started among the first, so the others fill in beside it
 class PlanSchedulerTest {
     @TempDir
     Path dir;
