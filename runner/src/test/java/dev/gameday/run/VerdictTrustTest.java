@@ -119,9 +119,12 @@ class VerdictTrustTest extends AgainstTheDemoSystem {
         }
         assertThat(slots.get(slots.size() - 1)).isGreaterThan(abort - 300);
         long abortSeq = j.first("abort").orElseThrow().path("seq").asLong();
+        // A sample's t is its slot's due millisecond and the abort's t the millisecond it was decided in: a
+        // slot sent just before the abort within the same millisecond (its timer and the timed-out sample
+        // that tripped the abort both due then, on a loaded machine) has the abort's t.
         assertThat(j.all("sample").stream().filter(s -> s.path("seq").asLong() > abortSeq))
-                .as("samples in flight at the abort, journaled once they came back").isNotEmpty()
-                .allMatch(s -> s.path("t").asLong() < abort);
+                .as("samples in flight at the abort (t=%d), journaled once they came back", abort).isNotEmpty()
+                .allMatch(s -> s.path("t").asLong() <= abort);
         // The stalled proxy carried the storefront's calls until the abort took the fault off (and the
         // teardown deleted the proxy): its path is read before the proxy is gone.
         JsonNode path = j.first("path").orElseThrow();
