@@ -58,7 +58,7 @@ class PlanRunnerTest {
                 result = PlanRunner.run(plan, PlanRunOptions.of(env, dir.resolve("runs"),
                         new PrintStream(console, true, StandardCharsets.UTF_8)).listener(webhooks));
             }
-            assertThat(result.verdict()).isEqualTo(Verdict.REFUTED);
+            assertThat(result.verdict()).as(console.toString(StandardCharsets.UTF_8)).isEqualTo(Verdict.REFUTED);
             assertThat(result.entries()).extracting(EntryResult::verdict).containsExactly(Verdict.REFUTED, null);
             assertThat(result.entries().get(1).note()).contains("stop: first-failure").contains("outage-1 was refuted");
             assertThat(result.entries().get(0).runDir()).startsWith(result.planDir().resolve("outage-1"));

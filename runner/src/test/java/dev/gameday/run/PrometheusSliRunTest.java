@@ -112,8 +112,10 @@ class PrometheusSliRunTest extends AgainstTheDemoSystem {
                 throw new IllegalStateException(e);
             }
         }, OwnThread.EXECUTOR);
+        // The run folder exists a moment before its journal does.
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> java.nio.file.Files.isDirectory(out())
                 && java.nio.file.Files.list(out()).findAny().isPresent()
+                && java.nio.file.Files.exists(runDir(out()).resolve("journal.jsonl"))
                 && journal(runDir(out())).first("fault.injected").isPresent());
         prometheus.close();
 
