@@ -203,7 +203,8 @@ final class LineWriter {
             pendingLines = 0;
             return;
         }
-        ByteBuffer buf = ByteBuffer.wrap(pending.toByteArray());
+        byte[] bytes = pending.toByteArray();
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
         long count = pendingLines;
         pending.reset();
         pendingLines = 0;
@@ -214,8 +215,21 @@ final class LineWriter {
             lines += count;
             dirty = true;
         } catch (IOException e) {
+            // A write can take part of the batch before the next one fails (a file size limit reached
+            // mid-batch): the whole lines in that part are on file, and the failure counts them.
+            lines += wholeLines(bytes, buf.position());
             fail(e);
         }
+    }
+
+    private static long wholeLines(byte[] bytes, int written) {
+        long n = 0;
+        for (int i = 0; i < written; i++) {
+            if (bytes[i] == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Fsyncs when something was written since the last fsync (or {@code now}, with durable lines waiting). */
