@@ -2,9 +2,11 @@ package dev.gameday.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gameday.testing.ChildJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,12 +27,10 @@ class JournalFileSizeLimitTest {
     @Test
     void theFailureCountsTheWholeLinesOnFile() throws Exception {
         Path journal = tmp.resolve("journal.jsonl");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // 100 KiB: a few thousand lines, taken in batches whose writes the limit cuts short.
-        Process child = new ProcessBuilder(List.of("bash", "-c", "ulimit -f 100 && exec \"$@\"", "bash", java,
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                "-cp", System.getProperty("java.class.path"), FillPastTheLimit.class.getName(), journal.toString()))
-                .redirectErrorStream(true).start();
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "ulimit -f 100 && exec \"$@\"", "bash"));
+        cmd.addAll(ChildJvm.command(FillPastTheLimit.class.getName(), List.of(journal.toString())));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.exitValue()).as(printed).isZero();

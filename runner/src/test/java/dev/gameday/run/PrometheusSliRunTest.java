@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.experiment.load.TestFiles;
 import dev.gameday.journal.JournalFile;
 import dev.gameday.prometheus.PrometheusServer;
-import dev.gameday.testing.OwnThread;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,18 +104,7 @@ class PrometheusSliRunTest extends AgainstTheDemoSystem {
 
     @Test
     void prometheusGoingAwayMidRunFailsItsSamplesInWordsAndTheRunStillEnds() throws Exception {
-        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return RunTestBed.run(EXPERIMENT, out(), vars());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, OwnThread.EXECUTOR);
-        // The run folder exists a moment before its journal does.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> java.nio.file.Files.isDirectory(out())
-                && java.nio.file.Files.list(out()).findAny().isPresent()
-                && java.nio.file.Files.exists(runDir(out()).resolve("journal.jsonl"))
-                && journal(runDir(out())).first("fault.injected").isPresent());
+        CompletableFuture<RunResult> run = RunTestBed.runUntilInjected(EXPERIMENT, out(), vars());
         prometheus.close();
 
         RunResult r = run.get();

@@ -11,6 +11,7 @@ import dev.gameday.journal.ProxyCreated;
 import dev.gameday.journal.RunStarted;
 import dev.gameday.journal.ToxicSpec;
 import dev.gameday.proxy.EmbeddedToxiproxy;
+import dev.gameday.testing.ChildJvm;
 import dev.gameday.testing.OwnThread;
 import dev.gameday.testing.Ports;
 import eu.rekawek.toxiproxy.Proxy;
@@ -195,9 +196,14 @@ public final class RunTestBed implements AutoCloseable {
 
     /** Starts a run on another thread; returns once its first fault is in place (journaled). */
     CompletableFuture<RunResult> runUntilInjected(Path file, Path out) {
+        return runUntilInjected(file, out, vars());
+    }
+
+    /** As above, with the experiment's variables {@code vars} (another test bed's system). */
+    static CompletableFuture<RunResult> runUntilInjected(Path file, Path out, Map<String, String> vars) {
         CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return run(file, out);
+                return run(file, out, vars);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -260,24 +266,14 @@ public final class RunTestBed implements AutoCloseable {
         return start(gamedayRun(launcher, file, out, options), logs);
     }
 
-    /**
-     * The JVM options and main class of a {@code gameday} child JVM with this test's class path, after
-     * {@code javaOptions}: the client compiler and the serial collector, as for a short-lived command, and
-     * no hsperfdata file (a test that limits file sizes would have the JVM map it under that limit).
-     */
+    /** The JVM options and main class of a {@code gameday} child JVM ({@link ChildJvm}), after {@code javaOptions}. */
     public static List<String> launcher(String... javaOptions) {
-        List<String> launcher = new ArrayList<>(List.of(javaOptions));
-        launcher.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                "-cp", System.getProperty("java.class.path"), Gameday.class.getName()));
-        return launcher;
+        return ChildJvm.launcher(List.of(javaOptions), Gameday.class.getName());
     }
 
     /** {@code java <launcher()> ARGS}: the whole command line of a {@code gameday} child JVM. */
     public static List<String> gameday(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(launcher());
-        cmd.addAll(List.of(args));
-        return cmd;
+        return ChildJvm.command(Gameday.class.getName(), List.of(args));
     }
 
     /** The command line of {@code java <launcher> run FILE --out OUT --no-progress <options> --var …}. */

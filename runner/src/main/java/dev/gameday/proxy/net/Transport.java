@@ -69,7 +69,8 @@ public final class Transport {
             case "":
                 return Epoll.isAvailable() ? epoll() : nio();
             default:
-                throw new IllegalArgumentException(PROPERTY + " must be epoll or nio, got '" + wanted + "'");
+                throw new IllegalArgumentException("the proxies' transport (" + PROPERTY + ") must be epoll or nio, got '"
+                        + wanted + "'");
         }
     }
 
